@@ -1,0 +1,1 @@
+"""Database plumbing: the local cluster, the migration runner, the seed loader."""

@@ -1,0 +1,8 @@
+-- probe: select exists (select from pg_extension where extname = 'pg_cron') or current_setting('shared_preload_libraries') not like '%pg_cron%' or current_database() <> coalesce(current_setting('cron.database_name', true), 'postgres')
+-- pg_cron, where the server preloads it and this is its database (Supabase enables it from
+-- the dashboard). Elsewhere the migrations still apply; `plugboard db migrate` says what
+-- needs pg_cron.
+
+create extension if not exists pg_cron;
+grant usage on schema cron to postgres;
+grant all on all tables in schema cron to postgres;
