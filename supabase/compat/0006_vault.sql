@@ -33,7 +33,7 @@ language plpgsql stable security definer
 set search_path = ''
 as $$
 declare
-    v_file text := pg_catalog.pg_read_file('plugboard_vault.key', true);
+    v_file text := pg_catalog.pg_read_file('plugboard_vault.key', 0, 1048576, true);
     v_line text;
     v_first boolean := true;
 begin
@@ -158,7 +158,10 @@ revoke all on all tables in schema vault from public;
 revoke all on all functions in schema vault from public;
 grant usage on schema vault to postgres, service_role;
 grant select, delete on vault.secrets, vault.decrypted_secrets to postgres, service_role;
+-- The view calls _decrypt as the caller, so the two roles that may read the view may call
+-- it; _keys (the raw key) stays reachable only through the security-definer functions.
 grant execute on function
 vault.create_secret(text, text, text, uuid),
-vault.update_secret(uuid, text, text, text, uuid)
+vault.update_secret(uuid, text, text, text, uuid),
+vault._decrypt(text, uuid)
 to postgres, service_role;

@@ -1,0 +1,166 @@
+"""The migration runner: the compat layer where Supabase's pieces are missing, then every
+migration not applied yet, each in its own transaction, recorded where the Supabase CLI
+records them (supabase_migrations.schema_migrations) so `supabase db push` agrees."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+from python_workers.config import REPO_ROOT
+from python_workers.db.sql_files import Statement, read_statements
+from python_workers.db.target import APP_ROLE
+
+MIGRATIONS_DIR = REPO_ROOT / "supabase" / "migrations"
+COMPAT_DIR = REPO_ROOT / "supabase" / "compat"
+MIGRATION_NAME = re.compile(r"^(?P<version>\d{14})_(?P<name>[a-z0-9_]+)\.sql$")
+# Serialises concurrent `db migrate` runs against one database.
+MIGRATE_LOCK_KEY = 7_201_505_001
+
+HISTORY_DDL = (
+    "create schema if not exists supabase_migrations",
+    "create table if not exists supabase_migrations.schema_migrations"
+    " (version text not null primary key)",
+    "alter table supabase_migrations.schema_migrations add column if not exists statements text[]",
+    "alter table supabase_migrations.schema_migrations add column if not exists name text",
+)
+
+
+class MigrationError(RuntimeError):
+    """A migration or compat file failed; it was rolled back whole."""
+
+    def __init__(self, path: Path, statement: Statement, cause: psycopg.Error) -> None:
+        self.path = path
+        self.statement = statement
+        self.cause = cause
+        first_line = statement.text.splitlines()[0][:120]
+        super().__init__(
+            f"{path.relative_to(REPO_ROOT)}, line {statement.line}: `{first_line}` failed: "
+            f"{str(cause).strip()} — the whole file was rolled back"
+        )
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: str
+    name: str
+    path: Path
+
+
+@dataclass
+class MigrateReport:
+    compat_applied: list[str] = field(default_factory=list)
+    compat_present: list[str] = field(default_factory=list)
+    applied: list[str] = field(default_factory=list)
+    already_applied: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def list_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
+    migrations = []
+    for path in sorted(directory.glob("*.sql")):
+        match = MIGRATION_NAME.match(path.name)
+        if not match:
+            raise ValueError(f"{path.name}: migrations are named <YYYYMMDDHHMMSS>_<name>.sql")
+        migrations.append(Migration(match["version"], match["name"], path))
+    return migrations
+
+
+def _probe(path: Path) -> str:
+    first = path.read_text().splitlines()[0]
+    if not first.startswith("-- probe: "):
+        raise ValueError(f"{path.name}: a compat file starts with `-- probe: <select …>`")
+    return first.removeprefix("-- probe: ")
+
+
+def _run_file(conn: psycopg.Connection, path: Path, statements: list[Statement]) -> None:
+    for statement in statements:
+        try:
+            conn.execute(statement.text.encode())
+        except psycopg.Error as exc:
+            raise MigrationError(path, statement, exc) from exc
+
+
+@contextmanager
+def _transaction(conn: psycopg.Connection, role: str | None) -> Iterator[None]:
+    with conn.transaction():
+        if role:
+            conn.execute(sql.SQL("set local role {}").format(sql.Identifier(role)))
+        yield
+
+
+def apply_compat(conn: psycopg.Connection, report: MigrateReport) -> None:
+    for path in sorted(COMPAT_DIR.glob("*.sql")):
+        present = conn.execute(_probe(path).encode()).fetchone()
+        if present and present[0]:
+            report.compat_present.append(path.name)
+            continue
+        with _transaction(conn, None):
+            _run_file(conn, path, read_statements(path))
+        report.compat_applied.append(path.name)
+
+
+def _migration_role(conn: psycopg.Connection) -> str | None:
+    """Run migrations as Supabase's `postgres` owner when connected as someone else."""
+    row = conn.execute(
+        "select current_user <> %s and exists (select from pg_roles where rolname = %s)",
+        (APP_ROLE, APP_ROLE),
+    ).fetchone()
+    return APP_ROLE if row and row[0] else None
+
+
+def apply_migrations(conn: psycopg.Connection, report: MigrateReport) -> None:
+    role = _migration_role(conn)
+    with _transaction(conn, role):
+        for ddl in HISTORY_DDL:
+            conn.execute(ddl.encode())
+    done = {
+        row[0]
+        for row in conn.execute("select version from supabase_migrations.schema_migrations")
+    }
+    for migration in list_migrations():
+        if migration.version in done:
+            report.already_applied += 1
+            continue
+        statements = read_statements(migration.path)
+        with _transaction(conn, role):
+            _run_file(conn, migration.path, statements)
+            conn.execute(
+                "insert into supabase_migrations.schema_migrations (version, name, statements)"
+                " values (%s, %s, %s)",
+                (migration.version, migration.name, [s.text for s in statements]),
+            )
+        report.applied.append(migration.path.name)
+
+
+def _warnings(conn: psycopg.Connection) -> list[str]:
+    row = conn.execute("select exists (select from pg_extension where extname = 'pg_cron')")
+    found = row.fetchone()
+    if found and found[0]:
+        return []
+    return [
+        "pg_cron is not installed in this database: on_schedule features and CDC polling are "
+        "not planned by the database. Preload it (shared_preload_libraries = 'pg_cron', "
+        "cron.database_name = this database) and run `plugboard db migrate` again, or let "
+        "`plugboard worker --plan-schedules` run the planning tick."
+    ]
+
+
+def migrate(url: str) -> MigrateReport:
+    """Bring the database at `url` up to date. Safe to run any number of times."""
+    report = MigrateReport()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("select pg_advisory_lock(%s)", (MIGRATE_LOCK_KEY,))
+        try:
+            apply_compat(conn, report)
+            apply_migrations(conn, report)
+            report.warnings = _warnings(conn)
+        finally:
+            conn.execute("select pg_advisory_unlock(%s)", (MIGRATE_LOCK_KEY,))
+    return report
