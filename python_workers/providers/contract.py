@@ -1,0 +1,93 @@
+"""The server-action contract every provider implements (the original design's
+`processor.ts` + `service.ts`, in Python).
+
+A server action is an async function `(ctx, params) -> result` where params and result are
+pydantic models. The worker builds the context; the action never opens its own database
+connection or HTTP client, and never sees a credential it did not ask the accessor for.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+from uuid import UUID
+
+import httpx
+import psycopg
+from pydantic import BaseModel, ConfigDict
+
+
+class ProjectIntegration(BaseModel):
+    """The non-secret facts of the project integration an action runs for."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: UUID | None  # None for global actions (e.g. SIC reference data)
+    project_id: UUID | None
+    provider_key: str
+    status: str | None = None
+    external_account_id: str | None = None
+    settings: dict[str, Any] = {}
+
+
+class Credential(BaseModel):
+    """A decrypted credential; held in memory only, never logged or returned."""
+
+    model_config = ConfigDict(frozen=True)
+
+    access_token: str | None = None
+    api_key: str | None = None
+    external_account_id: str | None = None
+
+    def __repr__(self) -> str:  # keep secrets out of tracebacks and logs
+        return "Credential(<redacted>)"
+
+    __str__ = __repr__
+
+
+class CredentialAccessor(Protocol):
+    """Reads the integration's credential (service_role) and refreshes it when needed."""
+
+    async def get(self) -> Credential: ...
+
+    async def refreshed(self, rejected: Credential) -> Credential:
+        """A fresh credential after the provider rejected `rejected` (a 401)."""
+        ...
+
+
+class RateBudget(Protocol):
+    """A rate budget shared by every worker on every machine (kept in PostgreSQL)."""
+
+    def acquire(self, cost: int = 1) -> AbstractAsyncContextManager[None]: ...
+
+
+@dataclass(frozen=True)
+class ActionContext:
+    integration: ProjectIntegration
+    credentials: CredentialAccessor
+    db: psycopg.AsyncConnection[Any]
+    http: httpx.AsyncClient
+    log: logging.LoggerAdapter[logging.Logger]
+    budget: RateBudget
+
+
+ParamsT = TypeVar("ParamsT", bound=BaseModel)
+ResultT = TypeVar("ResultT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class ServerAction(Generic[ParamsT, ResultT]):
+    """One registered action: its input model and the coroutine that performs it."""
+
+    params_model: type[ParamsT]
+    handler: Callable[[ActionContext, ParamsT], Awaitable[ResultT]]
+
+    async def run(self, ctx: ActionContext, raw_params: dict[str, Any]) -> ResultT:
+        return await self.handler(ctx, self.params_model.model_validate(raw_params))
+
+
+# A provider's processor.py exports PROCESSOR: action name -> ServerAction.
+Processor = dict[str, ServerAction[Any, Any]]
