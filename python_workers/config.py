@@ -28,7 +28,7 @@ class Settings(BaseSettings):
 
     qbo_api_base_url: str = "https://quickbooks.api.intuit.com"
     qbo_oauth_base_url: str = "https://appcenter.intuit.com/connect/oauth2"
-    qbo_token_url: str = "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"
+    qbo_token_url: str = "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"  # noqa: S105
     companies_house_base_url: str = "https://api.company-information.service.gov.uk"
     hmrc_base_url: str = "https://api.service.hmrc.gov.uk"
 

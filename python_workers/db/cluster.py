@@ -33,7 +33,9 @@ def _bin(name: str) -> str:
         return str(candidate)
     found = shutil.which(name)
     if not found:
-        raise ClusterError(f"{name} not found: install postgresql-15 (apt-get install postgresql-15)")
+        raise ClusterError(
+            f"{name} not found: install postgresql-15 (apt-get install postgresql-15)"
+        )
     return found
 
 
@@ -97,8 +99,10 @@ class LocalCluster:
         self._run(
             [
                 _bin("initdb"),
-                "-D", str(self.pgdata),
-                "-U", SUPERUSER,
+                "-D",
+                str(self.pgdata),
+                "-U",
+                SUPERUSER,
                 "--auth=trust",
                 "--encoding=UTF8",
                 "--locale=C.UTF-8",
@@ -131,13 +135,24 @@ class LocalCluster:
             created = True
         if not self.running():
             self._run(
-                [_bin("pg_ctl"), "start", "-w", "-t", "60", "-D", str(self.pgdata),
-                 "-l", str(self.logfile)],
+                [
+                    _bin("pg_ctl"),
+                    "start",
+                    "-w",
+                    "-t",
+                    "60",
+                    "-D",
+                    str(self.pgdata),
+                    "-l",
+                    str(self.logfile),
+                ],
                 f"starting PostgreSQL (see {self.logfile})",
             )
         return created
 
     def stop(self) -> None:
         if self.running():
-            self._run([_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(self.pgdata)],
-                      "stopping PostgreSQL")
+            self._run(
+                [_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(self.pgdata)],
+                "stopping PostgreSQL",
+            )

@@ -121,8 +121,7 @@ def apply_migrations(conn: psycopg.Connection, report: MigrateReport) -> None:
         for ddl in HISTORY_DDL:
             conn.execute(ddl.encode())
     done = {
-        row[0]
-        for row in conn.execute("select version from supabase_migrations.schema_migrations")
+        row[0] for row in conn.execute("select version from supabase_migrations.schema_migrations")
     }
     for migration in list_migrations():
         if migration.version in done:

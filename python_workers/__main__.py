@@ -1,0 +1,3 @@
+from python_workers.cli import app
+
+app()

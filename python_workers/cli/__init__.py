@@ -1,0 +1,15 @@
+"""`plugboard` — the command line. Each command group lives in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+from python_workers.cli import bench, db, sandbox, up
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+app.add_typer(
+    db.app, name="db", help="The database: start | stop | status | migrate | seed | reset."
+)
+app.command("up")(up.up)
+app.command("sandbox")(sandbox.sandbox)
+app.command("bench")(bench.bench)

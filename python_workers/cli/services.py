@@ -1,0 +1,51 @@
+"""What `plugboard up` runs in the foreground, and the addresses it tells each service."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from python_workers.cli.sandbox import SANDBOX_PORTS
+from python_workers.db.target import DatabaseTarget
+from python_workers.supervisor import Service
+
+# Provider base URL settings -> the sandbox that stands in for the provider.
+SANDBOX_FOR_SETTING = {
+    "QBO_API_BASE_URL": "quickbooks",
+    "QBO_OAUTH_BASE_URL": "quickbooks",
+    "QBO_TOKEN_URL": "quickbooks",
+    "COMPANIES_HOUSE_BASE_URL": "companies_house",
+    "HMRC_BASE_URL": "hmrc",
+}
+SANDBOX_PATHS = {
+    "QBO_OAUTH_BASE_URL": "/connect/oauth2",
+    "QBO_TOKEN_URL": "/oauth2/v1/tokens/bearer",
+}
+
+
+def _plugboard(*args: str) -> list[str]:
+    return [sys.executable, "-m", "python_workers", *args]
+
+
+def sandbox_environment(host: str = "127.0.0.1") -> dict[str, str]:
+    """Provider URLs pointing at the local sandboxes, for settings not configured."""
+    env = {}
+    for setting, name in SANDBOX_FOR_SETTING.items():
+        if setting not in os.environ:
+            env[setting] = f"http://{host}:{SANDBOX_PORTS[name]}{SANDBOX_PATHS.get(setting, '')}"
+    return env
+
+
+def foreground_services(target: DatabaseTarget) -> list[Service]:
+    services = []
+    sandbox_env = sandbox_environment()
+    needed = sorted({SANDBOX_FOR_SETTING[setting] for setting in sandbox_env})
+    if needed:
+        services.append(
+            Service(
+                "sandboxes",
+                _plugboard("sandbox", *needed),
+                ", ".join(f"{name} http://127.0.0.1:{SANDBOX_PORTS[name]}" for name in needed),
+            )
+        )
+    return services

@@ -1,0 +1,115 @@
+"""The PostgreSQL server the tests use, and migrated template databases on it.
+
+Order of choice: PLUGBOARD_TEST_DATABASE_URL (a server where its user may create
+databases); else a testcontainers PostgreSQL when a Docker engine answers; else the local
+cluster Plugboard runs (started if needed). Tests never touch the database `plugboard up`
+uses: they migrate a template once and clone it per test (CREATE DATABASE … TEMPLATE).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from python_workers.config import settings
+from python_workers.db.migrate import migrate
+from python_workers.db.target import APP_ROLE, local_cluster
+
+TEMPLATE_DB = "plugboard_test_template"
+
+
+@dataclass(frozen=True)
+class DatabaseServer:
+    admin_url: str  # may create databases (superuser on plain PostgreSQL)
+    app_role: str | None  # the role migrations and workers use, when not the admin user
+
+    def url(self, dbname: str, *, admin: bool = False) -> str:
+        if admin or self.app_role is None:
+            return make_conninfo(self.admin_url, dbname=dbname)
+        return make_conninfo(self.admin_url, dbname=dbname, user=self.app_role)
+
+
+@dataclass(frozen=True)
+class Database:
+    """One test's own migrated database (the `db` fixture)."""
+
+    name: str
+    url: str  # the app role (postgres): what workers and migrations use
+    admin_url: str  # a superuser on plain PostgreSQL
+
+
+def _docker_answers() -> bool:
+    try:
+        import docker  # testcontainers depends on it
+
+        docker.from_env(timeout=2).ping()
+    except Exception:  # any failure means: no engine here
+        return False
+    return True
+
+
+@contextmanager
+def open_server() -> Iterator[DatabaseServer]:
+    explicit = os.environ.get("PLUGBOARD_TEST_DATABASE_URL")
+    if explicit:
+        yield DatabaseServer(explicit, None)
+        return
+    if _docker_answers():
+        from testcontainers.postgres import PostgresContainer
+
+        with PostgresContainer("postgres:15", driver=None) as container:
+            yield DatabaseServer(container.get_connection_url(), None)
+        return
+    cluster = local_cluster(settings())
+    cluster.start()
+    yield DatabaseServer(cluster.url(), APP_ROLE)
+
+
+def create_database(server: DatabaseServer, name: str, template: str | None = None) -> None:
+    with psycopg.connect(server.url("postgres", admin=True), autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
+        )
+        if template:
+            conn.execute(
+                sql.SQL("create database {} template {}").format(
+                    sql.Identifier(name), sql.Identifier(template)
+                )
+            )
+        else:
+            conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+
+
+def drop_database(server: DatabaseServer, name: str) -> None:
+    with psycopg.connect(server.url("postgres", admin=True), autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
+        )
+
+
+def build_template(server: DatabaseServer, name: str = TEMPLATE_DB) -> str:
+    """A freshly migrated database to clone tests from."""
+    create_database(server, name)
+    migrate(server.url(name, admin=True))
+    return name
+
+
+@contextmanager
+def cloned_database(server: DatabaseServer, template: str = TEMPLATE_DB) -> Iterator[str]:
+    name = f"pbt_{uuid.uuid4().hex[:12]}"
+    create_database(server, name, template)
+    try:
+        yield name
+    finally:
+        drop_database(server, name)
+
+
+def dbname_of(url: str) -> str:
+    return str(conninfo_to_dict(url).get("dbname"))
