@@ -73,10 +73,19 @@ def list_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
 
 
 def _probe(path: Path) -> str:
-    first = path.read_text().splitlines()[0]
-    if not first.startswith("-- probe: "):
+    """The query heading a compat file: true when Supabase's piece is already there.
+
+    It is written `-- probe: <select …>`, continued on lines starting `--   `.
+    """
+    lines = path.read_text().splitlines()
+    if not lines or not lines[0].startswith("-- probe: "):
         raise ValueError(f"{path.name}: a compat file starts with `-- probe: <select …>`")
-    return first.removeprefix("-- probe: ")
+    parts = [lines[0].removeprefix("-- probe: ")]
+    for line in lines[1:]:
+        if not line.startswith("--   "):
+            break
+        parts.append(line.removeprefix("--   "))
+    return " ".join(parts)
 
 
 def _run_file(conn: psycopg.Connection, path: Path, statements: list[Statement]) -> None:

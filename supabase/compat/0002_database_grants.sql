@@ -1,4 +1,6 @@
--- probe: select has_database_privilege('postgres', current_database(), 'create') and has_schema_privilege('postgres', 'public', 'create') and has_schema_privilege('anon', 'public', 'usage')
+-- probe: select has_database_privilege('postgres', current_database(), 'create') and
+--   has_schema_privilege('postgres', 'public', 'create') and has_schema_privilege('anon', 'public',
+--   'usage')
 -- What Supabase grants in every project database: `postgres` may create schemas and objects
 -- in public, the API roles may use public, and every new table, function and sequence that
 -- `postgres` creates in public is granted to the API roles (so functions are executable by

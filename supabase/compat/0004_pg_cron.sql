@@ -1,4 +1,6 @@
--- probe: select exists (select from pg_extension where extname = 'pg_cron') or current_setting('shared_preload_libraries') not like '%pg_cron%' or current_database() <> coalesce(current_setting('cron.database_name', true), 'postgres')
+-- probe: select exists (select from pg_extension where extname = 'pg_cron') or
+--   current_setting('shared_preload_libraries') not like '%pg_cron%' or current_database() <>
+--   coalesce(current_setting('cron.database_name', true), 'postgres')
 -- pg_cron, where the server preloads it and this is its database (Supabase enables it from
 -- the dashboard). Elsewhere the migrations still apply; `plugboard db migrate` says what
 -- needs pg_cron.

@@ -1,4 +1,5 @@
--- probe: select exists (select from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'auth' and p.proname = 'uid')
+-- probe: select exists (select from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname =
+--   'auth' and p.proname = 'uid')
 -- Supabase's auth schema as far as Plugboard uses it: auth.users and the claim readers.
 -- auth.uid() reads request.jwt.claim.sub and falls back to the sub of request.jwt.claims
 -- (PostgREST 9+ sets only the latter), exactly as supabase/auth defines it.

@@ -21,7 +21,7 @@ create table public.project_relationships (
     currency_code text check (currency_code ~ '^[A-Z]{3}$'),
     tax_number text,
     company_number text,
-    sic_codes text [],
+    sic_codes text[],
     company_status text,
     status text not null default 'Active' check (status in ('Active', 'Inactive', 'Archived')),
     created_at timestamptz not null default now(),

@@ -12,8 +12,8 @@ create table public.integration_providers (
     is_active boolean not null default true,
     website_url text,
     docs_url text,
-    client_actions text [] not null default '{}',
-    server_actions text [] not null default '{}',
+    client_actions text[] not null default '{}',
+    server_actions text[] not null default '{}',
     sort_order integer not null default 0,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now()

@@ -38,7 +38,7 @@ create table public.integration_credentials (
     vault_secret_id uuid not null,
     token_expires_at timestamptz,
     refresh_token_expires_at timestamptz,
-    scopes text [] not null default '{}',
+    scopes text[] not null default '{}',
     external_account_id text,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),

@@ -8,7 +8,7 @@
 
 -- The host tables features may point at.
 create function private.trigger_entities()
-returns text []
+returns text[]
 language sql immutable parallel safe
 set search_path = ''
 as $$

@@ -27,7 +27,7 @@ select
     pi.connection_expires_at,
     -- a reconnect is needed within 14 days (refresh token / grant hard expiry)
     coalesce(pi.connection_expires_at < now() + interval '14 days', false)
-    as connection_expiry_warning,
+        as connection_expiry_warning,
     pi.last_error_code,
     pi.last_error_message,
     pi.last_error_at,

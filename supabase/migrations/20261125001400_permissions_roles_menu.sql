@@ -17,7 +17,9 @@ on conflict (key) do update set name = excluded.name;
 
 -- Every permission is the owner's; members get none of these by default.
 insert into public.role_permissions (role_id, permission_key)
-select r.id, p.key
+select
+    r.id,
+    p.key
 from public.roles as r
 cross join public.permissions as p
 where r.key = 'project:owner'

@@ -15,11 +15,15 @@ insert into public.integration_providers (
     'oauth2', 'per_project', true,
     'https://quickbooks.intuit.com',
     'https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/account',
-    array['validate_relationship_send_to', 'validate_transaction_send_to',
-        'payment_account_categories'],
-    array['testConnection', 'qb_company_info', 'qb_chart_of_accounts', 'qb_classes',
+    array[
+        'validate_relationship_send_to', 'validate_transaction_send_to',
+        'payment_account_categories'
+    ],
+    array[
+        'testConnection', 'qb_company_info', 'qb_chart_of_accounts', 'qb_classes',
         'qb_tax_codes', 'sync_vendor', 'sync_customer', 'sync_transaction', 'qb_payments',
-        'verify_vendor_hash', 'verify_transaction_hash'],
+        'verify_vendor_hash', 'verify_transaction_hash'
+    ],
     10
 ),
 (
@@ -30,8 +34,10 @@ insert into public.integration_providers (
     'https://www.gov.uk/government/organisations/companies-house',
     'https://developer-specs.company-information.service.gov.uk',
     array['validate_company_number', 'sic_code_search'],
-    array['testConnection', 'ch_company_profile', 'ch_officers', 'ch_filing_history',
-        'ch_persons_with_significant_control', 'ch_company_search', 'ch_sic_codes'],
+    array[
+        'testConnection', 'ch_company_profile', 'ch_officers', 'ch_filing_history',
+        'ch_persons_with_significant_control', 'ch_company_search', 'ch_sic_codes'
+    ],
     20
 ),
 (
@@ -69,13 +75,19 @@ with wanted (provider_key, country_code) as (
 removed as (
     delete from public.integration_provider_countries as c
     using public.integration_providers as p
-    where c.provider_id = p.id
+    where
+        c.provider_id = p.id
         and p.key in (select w.provider_key from wanted as w)
-        and (p.key, c.country_code) not in (select w.provider_key, w.country_code from wanted as w)
+        and (p.key, c.country_code) not in (select
+            w.provider_key,
+            w.country_code
+        from wanted as w)
 )
 
 insert into public.integration_provider_countries (provider_id, country_code)
-select p.id, w.country_code
+select
+    p.id,
+    w.country_code
 from wanted as w
 inner join public.integration_providers as p on w.provider_key = p.key
 on conflict do nothing;
@@ -86,8 +98,16 @@ insert into public.integration_features (
     provider_id, key, name, description, default_trigger, default_trigger_config,
     sync_direction, entity_type, server_action, sort_order
 )
-select p.id, f.key, f.name, f.description, f.default_trigger::public.sync_trigger_type,
-    f.config::jsonb, f.direction::public.sync_direction, f.entity_type, f.server_action,
+select
+    p.id,
+    f.key,
+    f.name,
+    f.description,
+    f.default_trigger::public.sync_trigger_type,
+    f.config::jsonb,
+    f.direction::public.sync_direction,
+    f.entity_type,
+    f.server_action,
     f.sort_order
 from (
     values
@@ -125,21 +145,24 @@ from (
         'quickbooks', 'expenses', 'Sync Expenses',
         'Push approved inbound expenses to QuickBooks as Purchases.',
         'on_status_change',
-        '{"entity": "transactions", "filter": {"transaction_type": ["Expense"], "transaction_direction": "inbound", "status": "Approved"}}',
+        '{"entity": "transactions", "filter": {"transaction_type": ["Expense"], '
+        || '"transaction_direction": "inbound", "status": "Approved"}}',
         'outbound', 'transaction', 'sync_transaction', 60
     ),
     (
         'quickbooks', 'bills', 'Sync Bills',
         'Push approved inbound invoices, payroll invoices and reimbursements to QuickBooks as Bills.',
         'on_status_change',
-        '{"entity": "transactions", "filter": {"transaction_type": ["Invoice", "Payroll Invoice", "Reimbursement"], "transaction_direction": "inbound", "status": "Approved"}}',
+        '{"entity": "transactions", "filter": {"transaction_type": ["Invoice", "Payroll Invoice", '
+        || '"Reimbursement"], "transaction_direction": "inbound", "status": "Approved"}}',
         'outbound', 'transaction', 'sync_transaction', 70
     ),
     (
         'quickbooks', 'invoices', 'Sync Invoices',
         'Push approved outbound (sales) invoices to QuickBooks as Invoices.',
         'on_status_change',
-        '{"entity": "transactions", "filter": {"transaction_type": ["Invoice"], "transaction_direction": "outbound", "status": "Approved"}}',
+        '{"entity": "transactions", "filter": {"transaction_type": ["Invoice"], '
+        || '"transaction_direction": "outbound", "status": "Approved"}}',
         'outbound', 'transaction', 'sync_transaction', 80
     ),
     (
@@ -207,10 +230,11 @@ from (
         'on_manual', '{"entity": "projects"}',
         'inbound', 'paye_reference', null, 40
     )
-) as f (
-    provider_key, key, name, description, default_trigger, config, direction, entity_type,
-    server_action, sort_order
 )
+    as f (
+        provider_key, key, name, description, default_trigger, config, direction, entity_type,
+        server_action, sort_order
+    )
 inner join public.integration_providers as p on f.provider_key = p.key
 on conflict (provider_id, key) do update set
     name = excluded.name,
