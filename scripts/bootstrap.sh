@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what Plugboard needs on a fresh machine; safe to run again (does only what is
+# missing). `bootstrap.sh` for running Plugboard, `bootstrap.sh test` adds the test tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+UV_VERSION=0.13.8
+APT_PACKAGES=(postgresql-15 postgresql-contrib postgresql-15-cron)
+if [ "${1:-}" = test ]; then
+    APT_PACKAGES+=(postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl postgresql-15-plpgsql-check)
+fi
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "installing Debian packages: ${missing[*]}"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+        echo "missing Debian packages; run as root:" >&2
+        echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+
+# uv in its own small venv, then the project's venv (.venv) exactly from uv.lock.
+if [ ! -x .tools/bin/uv ] || [ "$(.tools/bin/uv --version | cut -d' ' -f2)" != "$UV_VERSION" ]; then
+    python3 -m venv .tools
+    .tools/bin/pip install -q "uv==$UV_VERSION"
+fi
+.tools/bin/uv sync --locked --quiet
+
+if [ "${1:-}" = test ] && [ ! -x node_modules/.bin/supabase ]; then
+    echo "installing the Supabase CLI (npm, package-lock.json)"
+    npm ci --no-audit --no-fund --silent
+fi
