@@ -41,7 +41,7 @@ class MigrationError(RuntimeError):
         self.cause = cause
         first_line = statement.text.splitlines()[0][:120]
         super().__init__(
-            f"{path.relative_to(REPO_ROOT)}, line {statement.line}: `{first_line}` failed: "
+            f"{path.name}, line {statement.line}: `{first_line}` failed: "
             f"{str(cause).strip()} — the whole file was rolled back"
         )
 
@@ -124,7 +124,9 @@ def _migration_role(conn: psycopg.Connection) -> str | None:
     return APP_ROLE if row and row[0] else None
 
 
-def apply_migrations(conn: psycopg.Connection, report: MigrateReport) -> None:
+def apply_migrations(
+    conn: psycopg.Connection, report: MigrateReport, directory: Path = MIGRATIONS_DIR
+) -> None:
     role = _migration_role(conn)
     with _transaction(conn, role):
         for ddl in HISTORY_DDL:
@@ -132,7 +134,7 @@ def apply_migrations(conn: psycopg.Connection, report: MigrateReport) -> None:
     done = {
         row[0] for row in conn.execute("select version from supabase_migrations.schema_migrations")
     }
-    for migration in list_migrations():
+    for migration in list_migrations(directory):
         if migration.version in done:
             report.already_applied += 1
             continue
@@ -160,14 +162,14 @@ def _warnings(conn: psycopg.Connection) -> list[str]:
     ]
 
 
-def migrate(url: str) -> MigrateReport:
+def migrate(url: str, directory: Path = MIGRATIONS_DIR) -> MigrateReport:
     """Bring the database at `url` up to date. Safe to run any number of times."""
     report = MigrateReport()
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("select pg_advisory_lock(%s)", (MIGRATE_LOCK_KEY,))
         try:
             apply_compat(conn, report)
-            apply_migrations(conn, report)
+            apply_migrations(conn, report, directory)
             report.warnings = _warnings(conn)
         finally:
             conn.execute("select pg_advisory_unlock(%s)", (MIGRATE_LOCK_KEY,))

@@ -1,0 +1,59 @@
+"""`plugboard db migrate` with DATABASE_URL pointing at the machine's own PostgreSQL
+(127.0.0.1:5432, where `postgres` is a superuser and pg_cron is not preloaded): the
+migrations still apply and Plugboard says clearly what needs pg_cron."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from psycopg import sql
+
+SYSTEM_URL = os.environ.get(
+    "PLUGBOARD_SYSTEM_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+
+
+@pytest.fixture
+def system_database() -> Iterator[str]:
+    name = f"pbt_system_{uuid.uuid4().hex[:8]}"
+    try:
+        admin = psycopg.connect(SYSTEM_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"the machine's PostgreSQL at {SYSTEM_URL} does not answer: {exc}")
+    with admin:
+        admin.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+    try:
+        yield psycopg.conninfo.make_conninfo(SYSTEM_URL, dbname=name)
+    finally:
+        with psycopg.connect(SYSTEM_URL, autocommit=True) as admin:
+            admin.execute(
+                sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
+            )
+
+
+def test_migrate_applies_without_pg_cron_and_says_what_needs_it(system_database: str) -> None:
+    env = {**os.environ, "DATABASE_URL": system_database}
+    result = subprocess.run(
+        [sys.executable, "-m", "python_workers", "db", "migrate"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = " ".join(result.stdout.split())
+    assert "pg_cron is not installed in this database" in output
+    assert "on_schedule" in output and "shared_preload_libraries" in output
+    with psycopg.connect(system_database) as conn:
+        providers = conn.execute("select count(*) from integration_providers").fetchone()
+        cron = conn.execute("select to_regnamespace('cron')").fetchone()
+    assert providers == (3,)
+    assert cron == (None,)

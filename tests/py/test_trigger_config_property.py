@@ -1,0 +1,135 @@
+"""The pydantic TriggerConfig and the database's private.trigger_config_error accept and
+reject exactly the same (trigger, config) pairs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import psycopg
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from python_workers.trigger_config import TRIGGER_ENTITIES, TriggerConfig, entity_columns
+from tests.testdb import Database
+
+TRIGGERS = ["on_status_change", "on_manual", "on_schedule", "on_link", "realtime"]
+# Text without NUL (jsonb cannot hold it) and without lone surrogates (not valid UTF-8).
+text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=8)
+scalars = st.one_of(
+    text,
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+values = st.one_of(
+    scalars, st.lists(scalars, max_size=3), st.none(), st.dictionaries(text, scalars, max_size=1)
+)
+column_names = st.sampled_from(
+    [
+        "status",
+        "transaction_type",
+        "transaction_direction",
+        "entity_type",
+        "role_can_be_vendor",
+        "country_code",
+        "amount",
+        "nope",
+        "Status",
+    ]
+)
+cron_fields = st.one_of(
+    st.just("*"),
+    st.integers(0, 70).map(str),
+    st.tuples(st.integers(0, 40), st.integers(0, 40)).map(lambda r: f"{r[0]}-{r[1]}"),
+    st.tuples(st.sampled_from(["*", "1-5", "3"]), st.integers(0, 12)).map(
+        lambda r: f"{r[0]}/{r[1]}"
+    ),
+    st.lists(st.integers(0, 60).map(str), min_size=1, max_size=3).map(",".join),
+    st.sampled_from(["", "L", "MON", "1,,2", "*/", "-1", "١"]),
+)
+crons = st.one_of(
+    st.lists(cron_fields, min_size=4, max_size=6).map(" ".join),
+    st.lists(cron_fields, min_size=5, max_size=5).map(lambda f: "  ".join(f) + " "),
+    text,
+)
+configs = st.one_of(
+    st.fixed_dictionaries(
+        {"entity": st.one_of(st.sampled_from(TRIGGER_ENTITIES), text, st.integers())},
+        optional={
+            "filter": st.one_of(st.dictionaries(column_names, values, max_size=3), scalars),
+            "schedule": st.one_of(crons, st.none(), st.integers()),
+            "extra": scalars,
+        },
+    ),
+    st.lists(scalars, max_size=2),
+    scalars,
+)
+
+
+valid_crons = st.lists(
+    st.sampled_from(["*", "0", "5", "1-5", "*/15", "1,2,3", "7"]), min_size=5, max_size=5
+).map(" ".join)
+
+
+@st.composite
+def plausible(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    """Mostly valid (trigger, config) pairs, each with at most one thing out of place."""
+    trigger = draw(st.sampled_from(TRIGGERS))
+    entity = draw(st.sampled_from(["transactions", "project_relationships"]))
+    filter_: dict[str, Any] = {
+        "status": draw(st.one_of(scalars, st.lists(scalars, min_size=1, max_size=3)))
+    }
+    if entity == "project_relationships" and draw(st.booleans()):
+        filter_["entity_type"] = draw(st.sampled_from(["Business", ["Business", "Individual"]]))
+    config: dict[str, Any] = {"entity": entity, "filter": filter_}
+    if trigger == "on_schedule" or draw(st.integers(0, 9)) == 0:
+        config["schedule"] = draw(st.one_of(valid_crons, valid_crons, crons))
+    if draw(st.integers(0, 5)) == 0:
+        del config["filter"]
+    return trigger, config
+
+
+def python_accepts(trigger: str, config: Any, columns: dict[str, set[str]]) -> bool:
+    try:
+        TriggerConfig.model_validate(config, context={"trigger": trigger, "columns": columns})
+    except ValidationError:
+        return False
+    return True
+
+
+def test_pydantic_and_sql_agree_on_every_config(db: Database) -> None:
+    outcomes = {True: 0, False: 0}
+    with psycopg.connect(db.admin_url, autocommit=True) as conn:
+        columns = entity_columns(conn)
+
+        @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(pair=st.one_of(st.tuples(st.sampled_from(TRIGGERS), configs), plausible()))
+        def agree(pair: tuple[str, Any]) -> None:
+            trigger, config = pair
+            row = conn.execute(
+                "select private.trigger_config_error(%s::public.sync_trigger_type, %s::jsonb)",
+                (trigger, json.dumps(config)),
+            ).fetchone()
+            assert row is not None
+            sql_error = row[0]
+            accepted = python_accepts(trigger, config, columns)
+            assert accepted == (sql_error is None), sql_error
+            outcomes[accepted] += 1
+
+        agree()
+    # the generator reaches both sides of the boundary, not only rejections
+    assert outcomes[True] >= 50, outcomes
+    assert outcomes[False] >= 50, outcomes
+
+
+def test_original_design_configs_are_accepted_by_both(db: Database) -> None:
+    with psycopg.connect(db.admin_url) as conn:
+        columns = entity_columns(conn)
+        rows = conn.execute(
+            "select default_trigger::text, default_trigger_config from integration_features"
+        ).fetchall()
+    assert len(rows) >= 18
+    for trigger, config in rows:
+        assert python_accepts(trigger, config, columns), (trigger, config)
