@@ -1,0 +1,42 @@
+"""python -m sandboxes [quickbooks|companies_house|hmrc|all] --host 127.0.0.1 --port N
+
+`all` serves every sandbox on consecutive ports from --port (default 54401), unless a
+per-name flag such as --hmrc-port says otherwise. --config takes a JSON object of
+config overrides (one sandbox only); the environment gives the rest (see each config).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from sandboxes.common.server import serve
+from sandboxes.registry import SANDBOXES, create_app
+from sandboxes.runner import serve_all
+
+DEFAULT_PORT = 54401
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m sandboxes", description=__doc__)
+    parser.add_argument("name", choices=[*SANDBOXES, "all"])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT)
+    parser.add_argument("--config", type=json.loads, default=None, help="JSON object")
+    for name in SANDBOXES:
+        parser.add_argument(f"--{name.replace('_', '-')}-port", type=int, dest=f"{name}_port")
+    args = parser.parse_args()
+    if args.name != "all":
+        serve(create_app(args.name, args.config), args.host, args.port)
+        return
+    if args.config:
+        parser.error("--config applies to one sandbox; use environment variables with all")
+    ports = {
+        name: getattr(args, f"{name}_port") or args.port + offset
+        for offset, name in enumerate(SANDBOXES)
+    }
+    serve_all(args.host, ports)
+
+
+if __name__ == "__main__":
+    main()
