@@ -33,8 +33,10 @@ select
     pi.last_error_at,
     (
         select count(*)
-        from public.project_integration_features as pif
-        where pif.project_integration_id = pi.id and pif.is_enabled
+        from public.integration_features as f
+        left join public.project_integration_features as pif
+            on f.id = pif.feature_id and pif.project_integration_id = pi.id
+        where f.provider_id = pi.provider_id and f.is_active and coalesce(pif.is_enabled, true)
     ) as enabled_feature_count,
     pi.created_at,
     pi.updated_at
@@ -78,7 +80,43 @@ from public.integration_sync_logs as l
 inner join public.integration_providers as p on l.provider_id = p.id
 left join public.integration_features as f on l.feature_id = f.id;
 
+-- Every feature of every project integration with its effective state: the project's
+-- override where one exists, else the catalogue's default (features are enabled unless a
+-- project turned one off; see auto_enable_integrations).
+create view public.v_project_integration_features
+with (security_invoker = true) as
+select
+    pi.id as project_integration_id,
+    pi.project_id,
+    pi.provider_id,
+    p.key as provider_key,
+    f.id as feature_id,
+    f.key as feature_key,
+    f.name as feature_name,
+    f.description as feature_description,
+    f.sync_direction,
+    f.entity_type,
+    f.server_action,
+    pi.is_enabled as integration_enabled,
+    pi.status as integration_status,
+    coalesce(pif.is_enabled, true) as is_enabled,
+    coalesce(pif.trigger_type, f.default_trigger) as trigger_type,
+    coalesce(pif.trigger_config, f.default_trigger_config) as trigger_config,
+    f.default_trigger,
+    f.default_trigger_config,
+    (pif.trigger_type is not null or pif.trigger_config is not null) is true as is_overridden,
+    pif.id as override_id,
+    pif.last_run_at,
+    pif.next_run_at
+from public.project_integrations as pi
+inner join public.integration_providers as p on pi.provider_id = p.id
+inner join public.integration_features as f on pi.provider_id = f.provider_id and f.is_active
+left join public.project_integration_features as pif
+    on pi.id = pif.project_integration_id and f.id = pif.feature_id;
+
 revoke all on public.v_project_integrations from anon;
+revoke all on public.v_project_integration_features from anon;
 revoke all on public.v_integration_sync_logs from anon;
 grant select on public.v_project_integrations to authenticated, service_role;
+grant select on public.v_project_integration_features to authenticated, service_role;
 grant select on public.v_integration_sync_logs to authenticated, service_role;

@@ -1,0 +1,143 @@
+"""`plugboard bench auto_enable`: the cost auto_enable_integrations() adds to projects.
+
+Inserts 10,000 projects with the trigger and without it (disabled), and makes 1,000
+country changes, in the same run on a fresh database: per-row cost and the ratio
+with / without. Two insert shapes: one statement for all rows (a bulk import) and one
+statement per project (an app creating projects one by one, in one transaction).
+Countries: a mix (40% GB, 30% US, 30% a country no provider covers), and GB only (the
+worst case: 3 integrations and 18 features per project).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import psycopg
+
+from bench.report import report
+from bench.scratch_db import scratch_database
+
+PROJECTS = 10_000
+CHANGES = 1_000
+RUNS = 3
+TRIGGERS = ('"20_auto_enable_integrations_insert"', '"20_auto_enable_integrations_update"')
+MIX = "case when i % 10 < 4 then 'GB' when i % 10 < 7 then 'US' else 'FR' end"
+
+Step = Callable[[psycopg.Connection], None]
+
+
+def _set_trigger(conn: psycopg.Connection, enabled: bool) -> None:
+    action = "enable" if enabled else "disable"
+    for trigger in TRIGGERS:
+        conn.execute(f"alter table public.projects {action} trigger {trigger}")
+
+
+def _best_seconds(conn: psycopg.Connection, setup: Step, work: Step, trigger: bool) -> float:
+    """Best of RUNS timings of `work`, each in a transaction rolled back afterwards."""
+    best = float("inf")
+    for _ in range(RUNS):
+        with conn.transaction(force_rollback=True):
+            setup(conn)
+            _set_trigger(conn, trigger)
+            started = time.perf_counter()
+            work(conn)
+            best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _nothing(conn: psycopg.Connection) -> None:
+    return None
+
+
+def _bulk_insert(countries: str) -> Step:
+    def work(conn: psycopg.Connection) -> None:
+        conn.execute(
+            "insert into public.projects (name, country_code) "
+            f"select 'p' || i, {countries} from generate_series(1, {PROJECTS}) as i"
+        )
+
+    return work
+
+
+def _row_inserts(countries: str) -> Step:
+    def work(conn: psycopg.Connection) -> None:
+        codes = conn.execute(
+            f"select 'p' || i, {countries} from generate_series(1, {PROJECTS}) as i"
+        ).fetchall()
+        with conn.cursor() as cur:
+            cur.executemany(
+                "insert into public.projects (name, country_code) values (%s, %s)", codes
+            )
+
+    return work
+
+
+def _gb_projects(conn: psycopg.Connection) -> None:
+    conn.execute(
+        "insert into public.projects (name, country_code) "
+        f"select 'c' || i, 'GB' from generate_series(1, {CHANGES}) as i"
+    )
+
+
+def _country_changes(conn: psycopg.Connection) -> None:
+    ids = conn.execute("select id from public.projects where name like 'c%'").fetchall()
+    with conn.cursor() as cur:
+        cur.executemany(
+            "update public.projects set country_code = %s where id = %s",
+            [("US" if n % 2 else "FR", row[0]) for n, row in enumerate(ids)],
+        )
+
+
+def _row(what: str, count: int, without: float, with_: float) -> dict[str, object]:
+    return {
+        "case": what,
+        "without µs/row": round(without / count * 1e6, 1),
+        "with µs/row": round(with_ / count * 1e6, 1),
+        "ratio": round(with_ / without, 2),
+    }
+
+
+def main() -> None:
+    cases: list[tuple[str, int, Step, Step]] = []
+    for label, countries in (("mix", MIX), ("GB only", "'GB'")):
+        cases.append(
+            (
+                f"insert {PROJECTS:,}, one statement, {label}",
+                PROJECTS,
+                _nothing,
+                _bulk_insert(countries),
+            )
+        )
+        cases.append(
+            (
+                f"insert {PROJECTS:,}, row by row, {label}",
+                PROJECTS,
+                _nothing,
+                _row_inserts(countries),
+            )
+        )
+    cases.append(
+        (
+            f"{CHANGES:,} country changes GB→US/FR, row by row",
+            CHANGES,
+            _gb_projects,
+            _country_changes,
+        )
+    )
+
+    rows = []
+    with scratch_database("auto_enable") as url, psycopg.connect(url, autocommit=True) as conn:
+        for what, count, setup, work in cases:
+            without = _best_seconds(conn, setup, work, trigger=False)
+            with_ = _best_seconds(conn, setup, work, trigger=True)
+            rows.append(_row(what, count, without, with_))
+    report(
+        "auto_enable",
+        rows,
+        [
+            "target: ratio with/without at most 2x",
+            f"best of {RUNS} runs each; every run in a transaction rolled back afterwards",
+            "mix: 40% GB (3 integrations, 18 features), 30% US (1, 9), 30% FR (none)",
+        ],
+    )
