@@ -2,7 +2,7 @@
 -- in public with exactly their columns (names kept as the original design gives them),
 -- and the columns typed by the six enums carry those types and defaults.
 begin;
-select plan(60);
+select plan(61);
 
 -- the original design's nine tables
 select has_table('public', 'integration_providers', 'table integration_providers exists');
@@ -159,6 +159,13 @@ select columns_are(
         'id', 'project_id', 'project_integration_id', 'provider_id', 'provider_key', 'provider_name', 'feature_id', 'feature_key', 'feature_name', 'trigger_type', 'direction', 'status', 'action', 'entity_type', 'entity_id', 'external_id', 'records_processed', 'records_created', 'records_updated', 'records_skipped', 'records_failed', 'error_code', 'error_message', 'attempt', 'details', 'requested_by', 'created_at', 'started_at', 'finished_at', 'duration_ms'
     ],
     'v_integration_sync_logs has exactly its columns'
+);
+select columns_are(
+    'public', 'v_project_integration_features',
+    array[
+        'project_integration_id', 'project_id', 'provider_id', 'provider_key', 'feature_id', 'feature_key', 'feature_name', 'feature_description', 'sync_direction', 'entity_type', 'server_action', 'integration_enabled', 'integration_status', 'is_enabled', 'trigger_type', 'trigger_config', 'default_trigger', 'default_trigger_config', 'is_overridden', 'override_id', 'last_run_at', 'next_run_at'
+    ],
+    'v_project_integration_features has exactly its columns'
 );
 select columns_are(
     'public', 'v_project_integrations',
