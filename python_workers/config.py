@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     plugboard_data_dir: Path = Field(default=REPO_ROOT / ".plugboard")
     plugboard_db_port: int = Field(default=54322, description="Port of the local cluster.")
     plugboard_db_name: str = Field(default="postgres")
+    plugboard_sandbox_port: int = Field(
+        default=54401, description="First port of the local sandboxes (QuickBooks, then CH, HMRC)."
+    )
 
     qbo_api_base_url: str = "https://quickbooks.api.intuit.com"
     qbo_oauth_base_url: str = "https://appcenter.intuit.com/connect/oauth2"

@@ -6,8 +6,15 @@ import importlib
 
 import typer
 
-# Default ports when the sandboxes run for `plugboard up` / `plugboard sandbox`.
-SANDBOX_PORTS = {"quickbooks": 54401, "companies_house": 54402, "hmrc": 54403}
+from python_workers.config import settings
+
+SANDBOXES = ("quickbooks", "companies_house", "hmrc")
+
+
+def sandbox_ports() -> dict[str, int]:
+    """Ports of the sandboxes for `plugboard up` / `plugboard sandbox` (consecutive)."""
+    first = settings().plugboard_sandbox_port
+    return {name: first + offset for offset, name in enumerate(SANDBOXES)}
 
 
 def sandbox(
@@ -15,11 +22,12 @@ def sandbox(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
 ) -> None:
     """Run the provider sandboxes in the foreground (Ctrl-C stops them)."""
-    chosen = names or list(SANDBOX_PORTS)
-    unknown = sorted(set(chosen) - set(SANDBOX_PORTS))
+    ports = sandbox_ports()
+    chosen = names or list(SANDBOXES)
+    unknown = sorted(set(chosen) - set(SANDBOXES))
     if unknown:
         raise typer.BadParameter(
-            f"unknown sandbox {', '.join(unknown)}; known: {', '.join(SANDBOX_PORTS)}"
+            f"unknown sandbox {', '.join(unknown)}; known: {', '.join(SANDBOXES)}"
         )
     runner = importlib.import_module("sandboxes.runner")
-    runner.serve_all(host, {name: SANDBOX_PORTS[name] for name in chosen})
+    runner.serve_all(host, {name: ports[name] for name in chosen})

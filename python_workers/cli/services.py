@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from python_workers.cli.sandbox import SANDBOX_PORTS
+from python_workers.cli.sandbox import sandbox_ports
 from python_workers.db.target import DatabaseTarget
 from python_workers.supervisor import Service
 
@@ -30,9 +30,10 @@ def _plugboard(*args: str) -> list[str]:
 def sandbox_environment(host: str = "127.0.0.1") -> dict[str, str]:
     """Provider URLs pointing at the local sandboxes, for settings not configured."""
     env = {}
+    ports = sandbox_ports()
     for setting, name in SANDBOX_FOR_SETTING.items():
         if setting not in os.environ:
-            env[setting] = f"http://{host}:{SANDBOX_PORTS[name]}{SANDBOX_PATHS.get(setting, '')}"
+            env[setting] = f"http://{host}:{ports[name]}{SANDBOX_PATHS.get(setting, '')}"
     return env
 
 
@@ -45,7 +46,7 @@ def foreground_services(target: DatabaseTarget) -> list[Service]:
             Service(
                 "sandboxes",
                 _plugboard("sandbox", *needed),
-                ", ".join(f"{name} http://127.0.0.1:{SANDBOX_PORTS[name]}" for name in needed),
+                ", ".join(f"{name} http://127.0.0.1:{sandbox_ports()[name]}" for name in needed),
             )
         )
     return services
