@@ -1,0 +1,287 @@
+-- Proves: the RLS matrix -- every table in public x {anon, authenticated non-member,
+-- member without the permission (project:member), member with it (project:owner),
+-- service_role} x {select, insert, update, delete}, and the views x select -- each with its
+-- expected outcome, run as PostgREST runs a request (set local role + request.jwt.claims,
+-- via tests.outcome). Outcomes: 'rows N' (rows visible to a select, or affected by DML),
+-- 'rls violation' (42501, new row violates a policy), 'permission denied' (42501, no grant).
+-- Statements target project A (owner rls_owner, member rls_member) unless they say
+-- otherwise; selects count only the fixture's rows, so catalogue growth does not matter.
+begin;
+
+select tests.create_rls_fixture();
+
+create temp table rls_cases (
+    ord serial,
+    relation text not null,
+    operation text not null,
+    statement text not null,
+    anon text not null,
+    outsider text not null,
+    member text not null,
+    owner text not null,
+    service_role text not null
+) on commit drop;
+
+insert into rls_cases (relation, operation, statement, anon, outsider, member, owner, service_role) values
+/* ------------------------------------------------------------ projects and membership */
+('projects', 'select', $$select count(*) from public.projects where id in (tests.id('project_a'), tests.id('project_b'))$$,
+    'rows 0', 'rows 0', 'rows 1', 'rows 1', 'rows 2'),
+-- any signed-in user may create a project (as its creator); it becomes theirs
+('projects', 'insert', $$insert into public.projects (id, name, country_code, created_by) values (tests.id('new_project'), 'New', 'FR', auth.uid())$$,
+    'rls violation', 'rows 1', 'rows 1', 'rows 1', 'rows 1'),
+('projects', 'update', $$update public.projects set name = 'Renamed' where id = tests.id('project_a')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 1', 'rows 1'),
+('projects', 'delete', $$delete from public.projects where id = tests.id('project_a')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 1', 'rows 1'),
+
+('project_members', 'select', $$select count(*) from public.project_members where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
+    'rows 0', 'rows 0', 'rows 2', 'rows 2', 'rows 3'),
+('project_members', 'insert', $$insert into public.project_members (project_id, user_id, role_id) select tests.id('project_a'), tests.user_id('rls_outsider'), tests.id('role_spare')$$,
+    'rls violation', 'rls violation', 'rls violation', 'rows 1', 'rows 1'),
+('project_members', 'update', $$update public.project_members set role_id = tests.id('role_spare') where project_id = tests.id('project_a') and user_id = tests.user_id('rls_member')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 1', 'rows 1'),
+('project_members', 'delete', $$delete from public.project_members where project_id = tests.id('project_a') and user_id = tests.user_id('rls_member')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 1', 'rows 1'),
+
+/* ------------------------------------------- read-only reference tables and the menu */
+('roles', 'select', $$select count(*) from public.roles where key in ('project:owner', 'project:member', 'rls:spare')$$,
+    'rows 0', 'rows 3', 'rows 3', 'rows 3', 'rows 3'),
+('roles', 'insert', $$insert into public.roles (key, name) values ('rls:new', 'New role')$$,
+    'rls violation', 'rls violation', 'rls violation', 'rls violation', 'rows 1'),
+('roles', 'update', $$update public.roles set name = 'Renamed' where id = tests.id('role_spare')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+('roles', 'delete', $$delete from public.roles where id = tests.id('role_spare')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+
+('permissions', 'select', $$select count(*) from public.permissions where key in ('integration:manage', 'integration:logs:view', 'rls:spare')$$,
+    'rows 0', 'rows 3', 'rows 3', 'rows 3', 'rows 3'),
+('permissions', 'insert', $$insert into public.permissions (key, description) values ('rls:new', 'New')$$,
+    'rls violation', 'rls violation', 'rls violation', 'rls violation', 'rows 1'),
+('permissions', 'update', $$update public.permissions set description = 'Changed' where key = 'rls:spare'$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+('permissions', 'delete', $$delete from public.permissions where key = 'rls:spare'$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+
+('role_permissions', 'select', $$select count(*) from public.role_permissions where permission_key in ('integration:manage', 'rls:spare')$$,
+    'rows 0', 'rows 2', 'rows 2', 'rows 2', 'rows 2'),
+('role_permissions', 'insert', $$insert into public.role_permissions (role_id, permission_key) values (tests.id('role_spare'), 'integration:manage')$$,
+    'rls violation', 'rls violation', 'rls violation', 'rls violation', 'rows 1'),
+('role_permissions', 'update', $$update public.role_permissions set permission_key = 'integration:manage' where role_id = tests.id('role_spare')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+('role_permissions', 'delete', $$delete from public.role_permissions where role_id = tests.id('role_spare')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+
+('menu_items', 'select', $$select count(*) from public.menu_items where key in ('setup.integrations', 'rls.spare')$$,
+    'rows 0', 'rows 2', 'rows 2', 'rows 2', 'rows 2'),
+('menu_items', 'insert', $$insert into public.menu_items (key, label) values ('rls.new', 'New')$$,
+    'rls violation', 'rls violation', 'rls violation', 'rls violation', 'rows 1'),
+('menu_items', 'update', $$update public.menu_items set label = 'Changed' where key = 'rls.spare'$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+('menu_items', 'delete', $$delete from public.menu_items where key = 'rls.spare'$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+
+/* ----------------------------------------- the catalogue: read by every signed-in user */
+('integration_providers', 'select', $$select count(*) from public.integration_providers where id in (tests.id('provider'), tests.id('provider_spare')) or key = 'quickbooks'$$,
+    'rows 0', 'rows 3', 'rows 3', 'rows 3', 'rows 3'),
+('integration_providers', 'insert', $$insert into public.integration_providers (key, name, auth_method, credential_scope) values ('rls_new', 'New', 'none', 'global')$$,
+    'rls violation', 'rls violation', 'rls violation', 'rls violation', 'rows 1'),
+('integration_providers', 'update', $$update public.integration_providers set auto_enable_for_country = true where id = tests.id('provider')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+('integration_providers', 'delete', $$delete from public.integration_providers where id = tests.id('provider_spare')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+
+('integration_provider_countries', 'select', $$select count(*) from public.integration_provider_countries where provider_id = tests.id('provider')$$,
+    'rows 0', 'rows 2', 'rows 2', 'rows 2', 'rows 2'),
+('integration_provider_countries', 'insert', $$insert into public.integration_provider_countries (provider_id, country_code) values (tests.id('provider'), 'IT')$$,
+    'rls violation', 'rls violation', 'rls violation', 'rls violation', 'rows 1'),
+('integration_provider_countries', 'update', $$update public.integration_provider_countries set country_code = 'IT' where provider_id = tests.id('provider') and country_code = 'FR'$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+('integration_provider_countries', 'delete', $$delete from public.integration_provider_countries where provider_id = tests.id('provider') and country_code = 'DE'$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+
+('integration_features', 'select', $$select count(*) from public.integration_features where provider_id = tests.id('provider')$$,
+    'rows 0', 'rows 2', 'rows 2', 'rows 2', 'rows 2'),
+('integration_features', 'insert', $$insert into public.integration_features (provider_id, key, name, default_trigger, default_trigger_config, sync_direction, entity_type) values (tests.id('provider'), 'feature_3', 'Feature 3', 'on_manual', '{"entity": "projects"}', 'inbound', 'project')$$,
+    'rls violation', 'rls violation', 'rls violation', 'rls violation', 'rows 1'),
+('integration_features', 'update', $$update public.integration_features set description = 'Changed' where id = tests.id('feature_2')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+('integration_features', 'delete', $$delete from public.integration_features where id = tests.id('feature_2')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+
+/* ------------------------------------------------ host records: any member of the project */
+('project_relationships', 'select', $$select count(*) from public.project_relationships where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
+    'rows 0', 'rows 0', 'rows 2', 'rows 2', 'rows 3'),
+('project_relationships', 'insert', $$insert into public.project_relationships (project_id, entity_type, display_name) values (tests.id('project_a'), 'Business', 'New Co')$$,
+    'rls violation', 'rls violation', 'rows 1', 'rows 1', 'rows 1'),
+('project_relationships', 'update', $$update public.project_relationships set display_name = 'Acme Limited' where id = tests.id('rel_a')$$,
+    'rows 0', 'rows 0', 'rows 1', 'rows 1', 'rows 1'),
+('project_relationships', 'delete', $$delete from public.project_relationships where id = tests.id('rel_a_free')$$,
+    'rows 0', 'rows 0', 'rows 1', 'rows 1', 'rows 1'),
+
+('transactions', 'select', $$select count(*) from public.transactions where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
+    'rows 0', 'rows 0', 'rows 1', 'rows 1', 'rows 2'),
+('transactions', 'insert', $$insert into public.transactions (project_id, transaction_type, transaction_direction, currency_code) values (tests.id('project_a'), 'Expense', 'inbound', 'GBP')$$,
+    'rls violation', 'rls violation', 'rows 1', 'rows 1', 'rows 1'),
+('transactions', 'update', $$update public.transactions set status = 'Paid' where id = tests.id('txn_a')$$,
+    'rows 0', 'rows 0', 'rows 1', 'rows 1', 'rows 1'),
+('transactions', 'delete', $$delete from public.transactions where id = tests.id('txn_a')$$,
+    'rows 0', 'rows 0', 'rows 1', 'rows 1', 'rows 1'),
+
+('transaction_lines', 'select', $$select count(*) from public.transaction_lines where id in (tests.id('line_a'), tests.id('line_b'))$$,
+    'rows 0', 'rows 0', 'rows 1', 'rows 1', 'rows 2'),
+('transaction_lines', 'insert', $$insert into public.transaction_lines (transaction_id, line_number, amount) values (tests.id('txn_a'), 2, 1.00)$$,
+    'rls violation', 'rls violation', 'rows 1', 'rows 1', 'rows 1'),
+('transaction_lines', 'update', $$update public.transaction_lines set description = 'Return ticket' where id = tests.id('line_a')$$,
+    'rows 0', 'rows 0', 'rows 1', 'rows 1', 'rows 1'),
+('transaction_lines', 'delete', $$delete from public.transaction_lines where id = tests.id('line_a')$$,
+    'rows 0', 'rows 0', 'rows 1', 'rows 1', 'rows 1'),
+
+/* ------------------------------------ integrations: members read, integration:manage changes */
+('project_integrations', 'select', $$select count(*) from public.project_integrations where id in (tests.id('pi_a'), tests.id('pi_b'))$$,
+    'rows 0', 'rows 0', 'rows 1', 'rows 1', 'rows 2'),
+('project_integrations', 'insert', $$insert into public.project_integrations (project_id, provider_id) values (tests.id('project_a'), tests.id('provider_spare'))$$,
+    'rls violation', 'rls violation', 'rls violation', 'rows 1', 'rows 1'),
+('project_integrations', 'update', $$update public.project_integrations set is_enabled = false where id = tests.id('pi_a')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 1', 'rows 1'),
+-- clients disable an integration; deleting one would take its sync logs (the audit trail)
+-- and its credential row with it and leave the Vault secret behind: service_role only
+('project_integrations', 'delete', $$delete from public.project_integrations where id = tests.id('pi_a')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+
+('project_integration_features', 'select', $$select count(*) from public.project_integration_features where id in (tests.id('pif_a'), tests.id('pif_b'))$$,
+    'rows 0', 'rows 0', 'rows 1', 'rows 1', 'rows 2'),
+('project_integration_features', 'insert', $$insert into public.project_integration_features (project_integration_id, feature_id, is_enabled) values (tests.id('pi_a'), tests.id('feature_2'), false)$$,
+    'rls violation', 'rls violation', 'rls violation', 'rows 1', 'rows 1'),
+('project_integration_features', 'update', $$update public.project_integration_features set is_enabled = true where id = tests.id('pif_a')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 1', 'rows 1'),
+('project_integration_features', 'delete', $$delete from public.project_integration_features where id = tests.id('pif_a')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 1', 'rows 1'),
+
+('integration_entity_mappings', 'select', $$select count(*) from public.integration_entity_mappings where id in (tests.id('map_a'), tests.id('map_b'))$$,
+    'rows 0', 'rows 0', 'rows 1', 'rows 1', 'rows 2'),
+('integration_entity_mappings', 'insert', $$insert into public.integration_entity_mappings (project_integration_id, entity_type, internal_id, external_id, created_via) values (tests.id('pi_a'), 'vendor', 'new-internal', 'new-external', 'link')$$,
+    'rls violation', 'rls violation', 'rls violation', 'rows 1', 'rows 1'),
+('integration_entity_mappings', 'update', $$update public.integration_entity_mappings set is_stale = true where id = tests.id('map_a')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 1', 'rows 1'),
+('integration_entity_mappings', 'delete', $$delete from public.integration_entity_mappings where id = tests.id('map_a')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 1', 'rows 1'),
+
+/* ----------------------------------------------------- credentials: service_role only */
+('integration_credentials', 'select', $$select count(*) from public.integration_credentials where id in (tests.id('cred_a'), tests.id('cred_b'))$$,
+    'permission denied', 'permission denied', 'permission denied', 'permission denied', 'rows 2'),
+('integration_credentials', 'insert', $$insert into public.integration_credentials (provider_id, scope, vault_secret_id) values (tests.id('provider'), 'global', tests.id('secret_global'))$$,
+    'permission denied', 'permission denied', 'permission denied', 'permission denied', 'rows 1'),
+('integration_credentials', 'update', $$update public.integration_credentials set scopes = '{accounting}' where id = tests.id('cred_a')$$,
+    'permission denied', 'permission denied', 'permission denied', 'permission denied', 'rows 1'),
+('integration_credentials', 'delete', $$delete from public.integration_credentials where id = tests.id('cred_a')$$,
+    'permission denied', 'permission denied', 'permission denied', 'permission denied', 'rows 1'),
+
+/* ---------------- sync logs (integration:logs:view) and reference data: read-only for clients */
+('integration_sync_logs', 'select', $$select count(*) from public.integration_sync_logs where id in (tests.id('log_a'), tests.id('log_b'))$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 1', 'rows 2'),
+('integration_sync_logs', 'insert', $$insert into public.integration_sync_logs (project_id, project_integration_id, provider_id, trigger_type, direction, action) values (tests.id('project_a'), tests.id('pi_a'), tests.id('provider'), 'on_manual', 'inbound', 'forged')$$,
+    'rls violation', 'rls violation', 'rls violation', 'rls violation', 'rows 1'),
+('integration_sync_logs', 'update', $$update public.integration_sync_logs set status = 'success' where id = tests.id('log_a')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+('integration_sync_logs', 'delete', $$delete from public.integration_sync_logs where id = tests.id('log_a')$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 1'),
+
+-- the global row (no project integration) is shared reference data: every signed-in user
+('integration_reference_data', 'select', $$select count(*) from public.integration_reference_data where id in (tests.id('ref_a'), tests.id('ref_b'), tests.id('ref_global'))$$,
+    'rows 0', 'rows 1', 'rows 2', 'rows 2', 'rows 3'),
+('integration_reference_data', 'insert', $$insert into public.integration_reference_data (provider_id, project_integration_id, kind, external_id, name) values (tests.id('provider'), tests.id('pi_a'), 'account', '2', 'Forged')$$,
+    'rls violation', 'rls violation', 'rls violation', 'rls violation', 'rows 1'),
+('integration_reference_data', 'update', $$update public.integration_reference_data set name = 'Changed' where id in (tests.id('ref_a'), tests.id('ref_global'))$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 2'),
+('integration_reference_data', 'delete', $$delete from public.integration_reference_data where id in (tests.id('ref_a'), tests.id('ref_global'))$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 0', 'rows 2'),
+
+/* ----------------------------------------- views: select only, the caller's RLS applies */
+('v_project_integrations', 'select', $$select count(*) from public.v_project_integrations where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
+    'permission denied', 'rows 0', 'rows 1', 'rows 1', 'rows 2'),
+('v_integration_sync_logs', 'select', $$select count(*) from public.v_integration_sync_logs where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
+    'permission denied', 'rows 0', 'rows 0', 'rows 1', 'rows 2'),
+('v_project_integration_features', 'select', $$select count(*) from public.v_project_integration_features where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
+    'permission denied', 'rows 0', 'rows 2', 'rows 2', 'rows 4');
+
+-- Beyond the matrix: writes that cross from project A's people into project B, and
+-- attempts to escalate, each as one actor.
+create temp table rls_extra_cases (
+    ord serial,
+    description text not null,
+    actor text not null,
+    statement text not null,
+    expected text not null
+) on commit drop;
+
+insert into rls_extra_cases (description, actor, statement, expected) values
+('owner of A updating a relationship of B', 'rls_owner',
+    $$update public.project_relationships set display_name = 'x' where id = tests.id('rel_b')$$, 'rows 0'),
+('owner of A inserting a relationship into B', 'rls_owner',
+    $$insert into public.project_relationships (project_id, entity_type, display_name) values (tests.id('project_b'), 'Business', 'x')$$, 'rls violation'),
+('member of A moving a relationship of A into B', 'rls_member',
+    $$update public.project_relationships set project_id = tests.id('project_b') where id = tests.id('rel_a_free')$$, 'rls violation'),
+('owner of A updating the integration of B', 'rls_owner',
+    $$update public.project_integrations set is_enabled = false where id = tests.id('pi_b')$$, 'rows 0'),
+('owner of A overriding a feature of B''s integration', 'rls_owner',
+    $$insert into public.project_integration_features (project_integration_id, feature_id) values (tests.id('pi_b'), tests.id('feature_2'))$$, 'rls violation'),
+('owner of A deleting a feature override of B', 'rls_owner',
+    $$delete from public.project_integration_features where id = tests.id('pif_b')$$, 'rows 0'),
+('owner of A mapping into B''s integration', 'rls_owner',
+    $$insert into public.integration_entity_mappings (project_integration_id, entity_type, internal_id, external_id) values (tests.id('pi_b'), 'vendor', 'i', 'e')$$, 'rls violation'),
+('owner of A adding themselves to B', 'rls_owner',
+    $$insert into public.project_members (project_id, user_id, role_id) select tests.id('project_b'), auth.uid(), id from public.roles where key = 'project:owner'$$, 'rls violation'),
+('member of A promoting themselves to owner', 'rls_member',
+    $$update public.project_members set role_id = (select id from public.roles where key = 'project:owner') where user_id = auth.uid()$$, 'rows 0'),
+('outsider creating a project in someone else''s name', 'rls_outsider',
+    $$insert into public.projects (name, created_by) values ('x', tests.user_id('rls_owner'))$$, 'rls violation'),
+('outsider adding themselves to A', 'rls_outsider',
+    $$insert into public.project_members (project_id, user_id, role_id) select tests.id('project_a'), auth.uid(), id from public.roles where key = 'project:member'$$, 'rls violation'),
+('member of A seeing the logs of A through the view', 'rls_member',
+    $$select count(*) from public.v_integration_sync_logs where project_id = tests.id('project_a')$$, 'rows 0'),
+-- PostgREST's insert with Prefer: return=representation (supabase-js .insert().select())
+('a user creating a project gets it back (insert ... returning)', 'rls_outsider',
+    $$with pgrst_source as (insert into public.projects (name, country_code, created_by) values ('Mine', 'GB', auth.uid()) returning *) select id from pgrst_source$$, 'rows 1');
+
+select plan(
+    (select count(*)::int from rls_cases) * 5
+    + (select count(*)::int from rls_extra_cases)
+    + 1
+);
+
+-- the matrix covers every table in public x 4 operations and every view x select
+select set_eq(
+    $$select relation, operation from rls_cases$$,
+    $$
+    select c.relname::text, o.operation
+    from pg_class as c
+    cross join unnest(array['select', 'insert', 'update', 'delete']) as o (operation)
+    where c.relnamespace = 'public'::regnamespace
+        and (c.relkind = 'r' or (c.relkind = 'v' and o.operation = 'select'))
+        and not exists (select from pg_depend as d where d.objid = c.oid and d.deptype = 'e')
+    $$,
+    'the RLS matrix has a case for every table x operation and every view x select'
+);
+
+select is(
+    tests.outcome(a.actor, c.statement),
+    a.expected,
+    format('%s %s as %s', c.relation, c.operation, a.label)
+)
+from rls_cases as c
+cross join lateral (
+    values
+    (1, 'anon', 'anon', c.anon),
+    (2, 'authenticated non-member', 'rls_outsider', c.outsider),
+    (3, 'member without the permission (project:member)', 'rls_member', c.member),
+    (4, 'member with it (project:owner)', 'rls_owner', c.owner),
+    (5, 'service_role', 'service_role', c.service_role)
+) as a (ord, label, actor, expected)
+order by c.ord, a.ord;
+
+select is(tests.outcome(e.actor, e.statement), e.expected, e.description)
+from rls_extra_cases as e
+order by e.ord;
+
+select * from finish();
+rollback;
