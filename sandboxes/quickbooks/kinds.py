@@ -1,0 +1,66 @@
+"""The entities the sandbox serves and what QuickBooks lets an API client do with each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    name: str
+    # Field that must be unique, and the namespace it is unique in (QuickBooks keeps one
+    # namespace for customer, vendor and employee display names).
+    name_field: str | None = None
+    name_scope: str | None = None
+    creatable: bool = True
+    updatable: bool = True
+    # Transactions can be deleted; name lists (Vendor, Account...) are made inactive instead.
+    deletable: bool = False
+    has_active: bool = False
+    required: tuple[str, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return self.name.lower()
+
+
+KINDS: dict[str, EntityKind] = {
+    kind.name: kind
+    for kind in (
+        EntityKind("CompanyInfo", creatable=False),
+        EntityKind("Account", "Name", "Account", has_active=True, required=("Name",)),
+        EntityKind("Class", "Name", "Class", has_active=True, required=("Name",)),
+        # Tax codes and rates are created through the TaxService, not the entity endpoints.
+        EntityKind("TaxCode", creatable=False, updatable=False, has_active=True),
+        EntityKind("TaxRate", creatable=False, updatable=False, has_active=True),
+        EntityKind("Vendor", "DisplayName", "names", has_active=True),
+        EntityKind("Customer", "DisplayName", "names", has_active=True),
+        EntityKind("Purchase", deletable=True, required=("PaymentType", "AccountRef", "Line")),
+        EntityKind("Bill", deletable=True, required=("VendorRef", "Line")),
+        EntityKind("Invoice", deletable=True, required=("CustomerRef", "Line")),
+        EntityKind("Payment", deletable=True, required=("CustomerRef", "TotalAmt")),
+    )
+}
+BY_PATH: dict[str, EntityKind] = {kind.path: kind for kind in KINDS.values()}
+BY_LOWER_NAME = BY_PATH  # the query language names entities case-insensitively
+
+# Reference fields whose target the sandbox checks exists and is active.
+REFERENCE_TARGETS: dict[str, str] = {
+    "VendorRef": "Vendor",
+    "CustomerRef": "Customer",
+    "AccountRef": "Account",
+    "APAccountRef": "Account",
+    "ARAccountRef": "Account",
+    "DepositToAccountRef": "Account",
+    "ClassRef": "Class",
+    "TaxCodeRef": "TaxCode",
+}
+
+ACCOUNT_CLASSIFICATION = {
+    "Bank": "Asset", "Accounts Receivable": "Asset", "Other Current Asset": "Asset",
+    "Fixed Asset": "Asset", "Other Asset": "Asset",
+    "Accounts Payable": "Liability", "Credit Card": "Liability",
+    "Other Current Liability": "Liability", "Long Term Liability": "Liability",
+    "Equity": "Equity", "Income": "Revenue", "Other Income": "Revenue",
+    "Expense": "Expense", "Other Expense": "Expense", "Cost of Goods Sold": "Expense",
+}  # fmt: skip
