@@ -69,6 +69,10 @@ class RunningSandbox:
     def base_url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
+    @property
+    def pid(self) -> int | None:
+        return None if self._process is None else self._process.pid
+
     def start(self) -> Self:
         if self._process is not None:
             return self
