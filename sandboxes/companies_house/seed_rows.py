@@ -83,8 +83,9 @@ class CompanyRow:
     ceased: str | None = None
     status_detail: str | None = None
     subtype: str | None = None
-    previous_name: str | None = None
+    previous_name: tuple[str, str] | None = None  # (name, ceased_on)
     foreign: ForeignDetails | None = None
+    insolvent_on: str | None = None  # liquidation or administration began
     accounts_type: str = "total-exemption-full"
     extra_officers: int = 0  # generated resigned directors, for long paged lists
 
@@ -295,7 +296,7 @@ COMPANIES: tuple[CompanyRow, ...] = (
             Person("Mr", "Edward", "Albion", (1958, 6), occupation="Brewer", control=SHARES_50),
             Person("Mrs", "Jane", "Albion", (1960, 8), occupation="Director", control=SHARES_25),
         ),
-        previous_name="ALBION ALES LIMITED",
+        previous_name=("ALBION ALES LIMITED", "2006-01-31"),
         accounts_type="small",
     ),
     CompanyRow(
@@ -345,6 +346,7 @@ COMPANIES: tuple[CompanyRow, ...] = (
             Person("Mrs", "Carol", "Royce", (1965, 3), occupation="Hotelier"),
         ),
         accounts_type="full",
+        insolvent_on="2023-02-20",
     ),
     CompanyRow(
         "09988776",
@@ -406,6 +408,7 @@ COMPANIES: tuple[CompanyRow, ...] = (
         ("25620",),
         (Person("Mr", "Neil", "Fenwick", (1957, 12), occupation="Engineer", control=SHARES_75),),
         ceased="2020-06-30",
+        insolvent_on="2019-01-14",
     ),
     CompanyRow(
         "09345678",
@@ -420,6 +423,7 @@ COMPANIES: tuple[CompanyRow, ...] = (
             Person("Mr", "Colin", "Avery", (1960, 5), occupation="Engineer", control=SHARES_50),
             Person("Mr", "Mark", "Avery", (1986, 2), occupation="Engineer", control=SHARES_25),
         ),
+        insolvent_on="2024-05-09",
     ),
     CompanyRow(
         "11555666",
@@ -432,6 +436,7 @@ COMPANIES: tuple[CompanyRow, ...] = (
         ("47910",),
         (Person("Ms", "Nadia", "Hussain", (1989, 1), occupation="Retailer", control=SHARES_75),),
         accounts_type="micro-entity",
+        insolvent_on="2025-01-22",
     ),
     CompanyRow(
         "SC123456",
@@ -810,3 +815,21 @@ COMPANIES: tuple[CompanyRow, ...] = (
         ),
     ),
 )
+
+
+def extra_officers(row: CompanyRow) -> list[Person]:
+    """Former directors of long-lived companies, so officer lists run to several pages."""
+    forenames = ("Alan", "Beth", "Carl", "Dana", "Euan", "Faye", "Glen", "Hana", "Ivan")
+    surnames = ("Abbott", "Barker", "Cooper", "Dixon", "Foster", "Gibson", "Hughes", "Irwin")
+    first_year = int(row.created[:4])
+    return [
+        Person(
+            "Mr" if index % 2 == 0 else "Ms",
+            forenames[index % len(forenames)],
+            surnames[index % len(surnames)] + ("" if index < len(surnames) else f"-{index}"),
+            (1950 + index % 30, 1 + index % 12),
+            appointed=f"{first_year + 1 + index % 10}-0{1 + index % 9}-01",
+            resigned=f"{first_year + 11 + index % 5}-0{1 + index % 9}-15",
+        )
+        for index in range(row.extra_officers)
+    ]
