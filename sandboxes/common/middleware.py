@@ -70,21 +70,25 @@ class SandboxMiddleware:
         finally:
             self._log(scope, record, bytes(body), started)
 
-    async def _limited(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _limited(
+        self, scope: Scope, receive: Receive, send: Send, delay_ms: int = 0
+    ) -> None:
+        """The app behind the rate limits; an injected delay holds the request's slot, as a
+        slow server would."""
         limits = self.limits
         key = limits.key_of(scope) if limits is not None and limits.enabled else None
-        if limits is None or key is None:
-            await self.app(scope, receive, send)
-            return
-        throttled = limits.acquire(key, scope)
+        throttled = limits.acquire(key, scope) if limits is not None and key is not None else None
         if throttled is not None:
             self.state.count(f"throttled_{throttled.limit}")
             await self.throttled(throttled.retry_after)(scope, receive, send)
             return
         try:
+            if delay_ms:
+                await asyncio.sleep(delay_ms / 1000)
             await self.app(scope, receive, send)
         finally:
-            limits.release(key)
+            if limits is not None and key is not None:
+                limits.release(key)
 
     async def _faulted(
         self,
@@ -96,8 +100,7 @@ class SandboxMiddleware:
         record: dict[str, Any],
     ) -> None:
         if fault.kind == "latency":
-            await asyncio.sleep(fault.latency_ms / 1000)
-            await self._limited(scope, receive, send)
+            await self._limited(scope, receive, send, fault.latency_ms)
         elif fault.kind == "429":
             await self.throttled(fault.retry_after)(scope, receive, send)
         elif fault.kind in ("500", "503"):

@@ -26,6 +26,8 @@ ENTITIES = (
     "CompanyInfo", "Account", "Class", "TaxCode", "TaxRate", "Vendor", "Customer",
     "Purchase", "Bill", "Invoice", "Payment",
 )  # fmt: skip
+# Types checked besides the entities: the error body every failure carries.
+ENVELOPE_TYPES = ("Fault",)
 
 _PRIMITIVES = {
     "string": "string", "normalizedString": "string", "token": "string", "anyURI": "string",
@@ -45,7 +47,9 @@ def derive_shapes(xsd_dir: Path = DEFAULT_XSD_DIR) -> dict[str, Any]:
 
     schema = xmlschema.XMLSchema(str(xsd_dir / ROOT_XSD))
     types: dict[str, Any] = {}
-    pending = [schema.elements[name].type for name in ENTITIES]
+    roots = {name: schema.elements[name].type for name in ENTITIES}
+    roots.update({name: schema.types[name] for name in ENVELOPE_TYPES})
+    pending = list(roots.values())
     while pending:
         xsd_type = pending.pop()
         name = str(xsd_type.local_name)
@@ -55,7 +59,7 @@ def derive_shapes(xsd_dir: Path = DEFAULT_XSD_DIR) -> dict[str, Any]:
         types[name] = shape
         pending.extend(reached)
     return {
-        "entities": {name: schema.elements[name].type.local_name for name in ENTITIES},
+        "roots": {name: str(xsd_type.local_name) for name, xsd_type in roots.items()},
         "types": dict(sorted(types.items())),
     }
 
@@ -101,10 +105,10 @@ def shapes() -> dict[str, Any]:
     return loaded
 
 
-def problems(entity: str, value: Any) -> list[str]:
-    """Where `value` (a JSON entity of type `entity`) departs from the XSD shape."""
+def problems(root: str, value: Any) -> list[str]:
+    """Where `value` (JSON for an entity such as "Vendor", or "Fault") departs from the XSD."""
     known = shapes()
-    return list(_check(known["types"], known["entities"][entity], value, entity))
+    return list(_check(known["types"], known["roots"][root], value, root))
 
 
 def _check(types: dict[str, Any], type_name: str, value: Any, path: str) -> Iterator[str]:

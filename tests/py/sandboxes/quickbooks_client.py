@@ -27,8 +27,8 @@ class QuickBooksClient:
         return f"/v3/company/{self.realm}/{path}"
 
     def get(self, path: str, **kwargs: Any) -> httpx.Response:
-        return self.http.get(self.url(path), headers={**self.auth, **kwargs.pop("headers", {})},
-                             **kwargs)  # fmt: skip
+        headers = {**self.auth, **kwargs.pop("headers", {})}
+        return self.http.get(self.url(path), headers=headers, **kwargs)
 
     def post(self, path: str, body: Any = None, **kwargs: Any) -> httpx.Response:
         headers = {**self.auth, **kwargs.pop("headers", {})}

@@ -1,0 +1,69 @@
+"""The Companies House JSON schemas in ../shared/specs, ready for jsonschema.
+
+The schemas are api-evangelist's conversion of the official swagger-2.0 models. Two
+quirks of that conversion are undone here, and nothing else is changed:
+- `$ref`s point at http://127.0.0.1:10000/.../<spec>.json#/definitions/<model>; each model
+  is its own file named after the model in lower case, so a ref becomes urn:ch-model:<model>
+  and resolves to that file.
+- nested objects were written as `{"type": "object", "items": {"$ref": ...}}`; JSON Schema
+  ignores `items` on an object, which would leave every nested object unchecked, so such a
+  member is read as the `$ref` it names (`allOf`).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft7Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
+
+SPECS = Path(__file__).resolve().parents[4] / "shared" / "specs" / "companies-house"
+SCHEMAS = SPECS / "api-evangelist" / "json-schema"
+ENUMERATIONS = SPECS / "api-enumerations"
+
+
+URN = "urn:ch-model:"
+
+
+def _nested_objects_checked(node: Any) -> Any:
+    if isinstance(node, dict):
+        node = {key: _nested_objects_checked(value) for key, value in node.items()}
+        if isinstance(node.get("$ref"), str):
+            node["$ref"] = URN + node["$ref"].rsplit("/", 1)[-1].lower()
+        items = node.get("items")
+        if node.get("type") == "object" and isinstance(items, dict) and "$ref" in items:
+            node.pop("items")
+            node["allOf"] = [items]
+        return node
+    if isinstance(node, list):
+        return [_nested_objects_checked(value) for value in node]
+    return node
+
+
+@cache
+def schema(model: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((SCHEMAS / f"{model}.json").read_text())
+    checked: dict[str, Any] = _nested_objects_checked(loaded)
+    return checked
+
+
+def _retrieve(uri: str) -> Resource[Any]:
+    return DRAFT7.create_resource(schema(uri.removeprefix(URN)))
+
+
+def _registry() -> Registry[Any]:
+    return Registry(retrieve=_retrieve)  # type: ignore[call-arg]
+
+
+def validator(model: str, **overrides: Any) -> Draft7Validator:
+    """A validator for `model` (e.g. "companyprofile"); `overrides` replace top-level keys."""
+    return Draft7Validator({**schema(model), **overrides}, registry=_registry())
+
+
+def errors(model: str, instance: Any, **overrides: Any) -> list[str]:
+    found = validator(model, **overrides).iter_errors(instance)
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in found]

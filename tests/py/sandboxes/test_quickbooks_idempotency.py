@@ -1,0 +1,53 @@
+"""`requestid`: a repeated request id returns the first response and changes nothing."""
+
+from __future__ import annotations
+
+from sandboxes.quickbooks.state import US_REALM
+from tests.py.sandboxes.quickbooks_client import QuickBooksClient, expense_line
+
+
+def test_repeated_requestid_returns_original_response_and_creates_nothing(
+    qbo: QuickBooksClient,
+) -> None:
+    first = qbo.post("vendor", {"DisplayName": "Idempotent Ltd"}, params={"requestid": "r-1"})
+    again = qbo.post("vendor", {"DisplayName": "Idempotent Ltd"}, params={"requestid": "r-1"})
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content
+    assert qbo.query("select count(*) from Vendor") == {"totalCount": 5}
+    assert qbo.http.get("/_sandbox/counters").json()["requestid_replays"] == 1
+
+
+def test_repeated_requestid_replays_a_fault_too(qbo: QuickBooksClient) -> None:
+    stale = {"Id": "1", "SyncToken": "3", "sparse": True, "Notes": "x"}
+    first = qbo.post("vendor", stale, params={"requestid": "r-2"})
+    again = qbo.post("vendor", {**stale, "SyncToken": "0"}, params={"requestid": "r-2"})
+    assert first.status_code == again.status_code == 400
+    assert again.content == first.content
+    assert "Notes" not in qbo.read("Vendor", "1")
+
+
+def test_requestids_are_per_realm(qbo: QuickBooksClient) -> None:
+    us = QuickBooksClient(qbo.sandbox, US_REALM)
+    qbo.post("vendor", {"DisplayName": "Shared Id Ltd"}, params={"requestid": "same"})
+    us.post("vendor", {"DisplayName": "Shared Id Ltd"}, params={"requestid": "same"})
+    assert us.query("select count(*) from Vendor where DisplayName = 'Shared Id Ltd'") == {
+        "totalCount": 1
+    }
+
+
+def test_without_requestid_each_post_is_new(qbo: QuickBooksClient) -> None:
+    qbo.create(
+        "Bill",
+        {
+            "VendorRef": {"value": "1"},
+            "Line": [expense_line(1)],
+        },
+    )
+    qbo.create(
+        "Bill",
+        {
+            "VendorRef": {"value": "1"},
+            "Line": [expense_line(1)],
+        },
+    )
+    assert qbo.query("select count(*) from Bill") == {"totalCount": 2}
