@@ -72,8 +72,7 @@ def test_psc_items_match_schema(ch: CompaniesHouseClient, number: str) -> None:
     notificationlist.json describes the same items, and its member definitions are checked
     here without its `required` list, which belongs to the notification resource."""
     body = ch.json(f"/company/{number}/persons-with-significant-control")
-    item_schema = dict(schema("notificationlist")["properties"]["items"]["items"])
-    item_schema.pop("required")
+    item_schema = {**schema("notificationlist")["properties"]["items"]["items"], "required": []}
     for item in body["items"]:
         assert errors("notificationlist", item, **item_schema) == [], item
     assert set(body) >= {"items", "items_per_page", "start_index", "total_results", "links"}
