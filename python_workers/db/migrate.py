@@ -39,7 +39,12 @@ class MigrationError(RuntimeError):
         self.path = path
         self.statement = statement
         self.cause = cause
-        first_line = statement.text.splitlines()[0][:120]
+        code_lines = [
+            line
+            for line in statement.text.splitlines()
+            if line.strip() and not line.lstrip().startswith("--")
+        ]
+        first_line = (code_lines or [""])[0].strip()[:120]
         super().__init__(
             f"{path.name}, line {statement.line}: `{first_line}` failed: "
             f"{str(cause).strip()} — the whole file was rolled back"
