@@ -164,7 +164,8 @@ def _psc_common(row: CompanyRow, kind: str, name: str, natures: tuple[str, ...])
         "etag": etag(notification),
         "links": {
             "self": f"/company/{row.number}/persons-with-significant-control/"
-            f"{path_kind}/{notification}"
+            f"{path_kind}/{notification}",
+            "company": f"/company/{row.number}",
         },
     }
 
