@@ -70,9 +70,7 @@ class SandboxMiddleware:
         finally:
             self._log(scope, record, bytes(body), started)
 
-    async def _limited(
-        self, scope: Scope, receive: Receive, send: Send, delay_ms: int = 0
-    ) -> None:
+    async def _limited(self, scope: Scope, receive: Receive, send: Send, delay_ms: int = 0) -> None:
         """The app behind the rate limits; an injected delay holds the request's slot, as a
         slow server would."""
         limits = self.limits

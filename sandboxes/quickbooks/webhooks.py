@@ -19,12 +19,13 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from sandboxes.quickbooks.clock import intuit_time
 from sandboxes.quickbooks.config import QuickBooksConfig
+
+if TYPE_CHECKING:
+    import httpx
 
 GATHER_SECONDS = 0.05
 ATTEMPTS = 3
@@ -123,6 +124,9 @@ class WebhookSender:
             "content-type": "application/json",
             "intuit-signature": sign(body, config.webhook_verifier_token.get_secret_value()),
         }
+        # Imported on first delivery: httpx pulls in its CLI (rich, click), ~0.5 s at start.
+        import httpx
+
         async with httpx.AsyncClient(timeout=10) as client:
             await asyncio.gather(
                 *(
@@ -134,6 +138,8 @@ class WebhookSender:
     async def _post(
         self, client: httpx.AsyncClient, url: str, body: bytes, headers: dict[str, str], events: int
     ) -> None:
+        import httpx
+
         status: int | None = None
         for attempt in range(1, ATTEMPTS + 1):
             try:
