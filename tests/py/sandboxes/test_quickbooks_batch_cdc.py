@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tests.py.sandboxes.quickbooks_client import QuickBooksClient, expense_line, fault_of
 
 
 def test_batch_answers_each_item_by_bid_with_entity_query_or_fault(qbo: QuickBooksClient) -> None:
     stale_update = {"Id": "1", "SyncToken": "9", "sparse": True, "Notes": "x"}
-    items = [
+    requests: list[dict[str, Any]] = [
         {"bId": "a", "operation": "create", "Vendor": {"DisplayName": "Batch Vendor"}},
         {"bId": "b", "operation": "update", "Vendor": stale_update},
         {"bId": "c", "Query": "select count(*) from Vendor"},
         {"bId": "d", "operation": "delete", "Vendor": {"Id": "2", "SyncToken": "0"}},
     ]
-    response = qbo.post("batch", {"BatchItemRequest": items})
+    response = qbo.post("batch", {"BatchItemRequest": requests})
     assert response.status_code == 200
     items = {item["bId"]: item for item in response.json()["BatchItemResponse"]}
     assert items["a"]["Vendor"]["DisplayName"] == "Batch Vendor"

@@ -3,6 +3,8 @@ delete where QuickBooks allows it, and the faults Intuit documents."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from sandboxes.quickbooks.state import GB_REALM, US_REALM
@@ -92,7 +94,7 @@ def test_duplicate_account_name_is_fault_6240(qbo: QuickBooksClient) -> None:
 
 
 def test_transactions_can_be_deleted(qbo: QuickBooksClient) -> None:
-    for entity, body in {
+    transactions: dict[str, dict[str, Any]] = {
         "Bill": {"VendorRef": {"value": "1"}, "Line": [expense_line(5)]},
         "Purchase": {
             "PaymentType": "Cash",
@@ -101,7 +103,8 @@ def test_transactions_can_be_deleted(qbo: QuickBooksClient) -> None:
         },
         "Invoice": {"CustomerRef": {"value": "1"}, "Line": [sales_line(5)]},
         "Payment": {"CustomerRef": {"value": "1"}, "TotalAmt": 5},
-    }.items():
+    }
+    for entity, body in transactions.items():
         created = qbo.create(entity, body)
         response = qbo.post(
             entity.lower(), {"Id": created["Id"], "SyncToken": "0"}, params={"operation": "delete"}

@@ -4,6 +4,7 @@ expiring access tokens, rotating single-use refresh tokens, revocation, discover
 from __future__ import annotations
 
 import time
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -61,9 +62,9 @@ def refresh(http: httpx.Client, token: str) -> httpx.Response:
     )
 
 
-def connect(http: httpx.Client, realm: str = GB_REALM) -> dict[str, str]:
+def connect(http: httpx.Client, realm: str = GB_REALM) -> dict[str, Any]:
     code = consent(http, "approve", realm)["code"][0]
-    tokens: dict[str, str] = exchange(http, code).json()
+    tokens: dict[str, Any] = exchange(http, code).json()
     return tokens
 
 
