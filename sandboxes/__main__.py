@@ -31,11 +31,15 @@ def main() -> None:
         return
     if args.config:
         parser.error("--config applies to one sandbox; use environment variables with all")
-    ports = {
-        name: getattr(args, f"{name}_port") or args.port + offset
-        for offset, name in enumerate(SANDBOXES)
+    overrides = {name: getattr(args, f"{name}_port") for name in SANDBOXES}
+    serve_all(args.host, ports_for_all(args.port, overrides))
+
+
+def ports_for_all(first_port: int, overrides: dict[str, int | None]) -> dict[str, int]:
+    """Consecutive ports from `first_port` in registry order, unless a name has its own."""
+    return {
+        name: overrides.get(name) or first_port + offset for offset, name in enumerate(SANDBOXES)
     }
-    serve_all(args.host, ports)
 
 
 if __name__ == "__main__":

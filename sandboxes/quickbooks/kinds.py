@@ -18,6 +18,8 @@ class EntityKind:
     deletable: bool = False
     has_active: bool = False
     required: tuple[str, ...] = ()
+    # Intuit sends webhooks for most entities, but not for CompanyInfo.
+    webhooks: bool = True
 
     @property
     def path(self) -> str:
@@ -27,7 +29,7 @@ class EntityKind:
 KINDS: dict[str, EntityKind] = {
     kind.name: kind
     for kind in (
-        EntityKind("CompanyInfo", creatable=False),
+        EntityKind("CompanyInfo", creatable=False, webhooks=False),
         EntityKind("Account", "Name", "Account", has_active=True, required=("Name",)),
         EntityKind("Class", "Name", "Class", has_active=True, required=("Name",)),
         # Tax codes and rates are created through the TaxService, not the entity endpoints.

@@ -8,6 +8,7 @@ from typing import Any
 from sandboxes.common.state import SandboxState
 from sandboxes.quickbooks.company import Company
 from sandboxes.quickbooks.config import QuickBooksConfig
+from sandboxes.quickbooks.kinds import KINDS
 from sandboxes.quickbooks.seed import COUNTRIES, seed_company
 from sandboxes.quickbooks.tokens import TokenStore
 from sandboxes.quickbooks.webhooks import Change, WebhookSender
@@ -52,7 +53,8 @@ class QuickBooksState(SandboxState[QuickBooksConfig]):
         self, realm_id: str, entity: str, entity_id: str, op: str, when: datetime
     ) -> None:
         self.count(f"changes_{op.lower()}")
-        self.webhooks.notify(Change(realm_id, entity, entity_id, op, when))
+        if KINDS[entity].webhooks:
+            self.webhooks.notify(Change(realm_id, entity, entity_id, op, when))
 
     def snapshot(self) -> dict[str, Any]:
         return {

@@ -10,6 +10,7 @@ import time
 
 import httpx
 
+from sandboxes.__main__ import ports_for_all
 from sandboxes.common.server import REPO_ROOT, free_port
 from sandboxes.testing import (
     configure_sandbox,
@@ -107,3 +108,11 @@ def test_serve_all_serves_until_sigterm_then_stops_cleanly() -> None:
         raise AssertionError("the sandbox still answers after serve_all stopped")
     except httpx.TransportError:
         pass
+
+
+def test_all_takes_consecutive_ports_unless_a_sandbox_has_its_own() -> None:
+    assert ports_for_all(54401, {"hmrc": 6000}) == {
+        "quickbooks": 54401,
+        "companies_house": 54402,
+        "hmrc": 6000,
+    }

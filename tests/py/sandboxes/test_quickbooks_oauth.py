@@ -215,3 +215,12 @@ def test_userinfo_answers_for_a_valid_access_token(http: httpx.Client) -> None:
         "/v1/openid_connect/userinfo", headers={"Authorization": f"Bearer {tokens['access_token']}"}
     )
     assert response.status_code == 200 and response.json()["email"]
+
+
+def test_only_registered_redirect_uris_are_accepted_when_configured(
+    http: httpx.Client, qbo_reset: RunningSandbox
+) -> None:
+    configure_sandbox(qbo_reset, redirect_uris=[REDIRECT])
+    assert http.get("/connect/oauth2", params=authorize_params()).status_code == 200
+    other = authorize_params(redirect_uri="https://elsewhere.example.com/cb")
+    assert http.get("/connect/oauth2", params=other).status_code == 400

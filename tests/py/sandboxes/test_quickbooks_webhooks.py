@@ -9,14 +9,21 @@ import hmac
 import json
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from sandboxes.testing import configure_sandbox, sandbox_counters
 from tests.py.sandboxes.quickbooks_client import QuickBooksClient, expense_line
 from tests.py.sandboxes.webhook_receiver import WebhookReceiver
 
 VERIFIER = "sandbox-verifier-token"
+ASYNCAPI = (
+    Path(__file__).resolve().parents[4]
+    / "shared/specs/quickbooks-online/community/api-evangelist/quickbooks-webhooks.yml"
+)
 
 
 @pytest.fixture
@@ -111,3 +118,26 @@ def test_no_urls_no_notifications(qbo: QuickBooksClient) -> None:
         qbo.create("Vendor", {"DisplayName": "Quiet Ltd"})
         time.sleep(0.2)
         assert unregistered.received == []
+
+
+def test_legacy_payload_matches_the_published_asyncapi_schema(
+    qbo: QuickBooksClient, receiver: WebhookReceiver
+) -> None:
+    configure_sandbox(qbo.sandbox, webhook_format="legacy")
+    bill = qbo.create("Bill", {"VendorRef": {"value": "1"}, "Line": [expense_line(8)]})
+    receiver.wait_for(1)
+    qbo.post("bill", {"Id": bill["Id"], "SyncToken": "0"}, params={"operation": "delete"})
+    notifications = receiver.wait_for(2)
+    assert len(notifications) == 2
+    spec = yaml.safe_load(ASYNCAPI.read_text())
+    schema = {**spec["components"]["schemas"]["WebhookPayload"], "components": spec["components"]}
+    for notification in notifications:
+        jsonschema.validate(json.loads(notification.body), schema)
+
+
+def test_company_info_changes_are_not_announced(
+    qbo: QuickBooksClient, receiver: WebhookReceiver
+) -> None:
+    qbo.post("companyinfo", {"Id": "1", "SyncToken": "0", "sparse": True, "LegalName": "New Ltd"})
+    qbo.create("Vendor", {"DisplayName": "After Info Ltd"})
+    assert [e["type"] for e in events(receiver, 1)] == ["qbo.vendor.created.v1"]

@@ -52,7 +52,8 @@ class WebhookReceiver:
         return list(self.received)
 
     def __enter__(self) -> Self:
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        serve = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+        serve.start()
         return self
 
     def __exit__(
