@@ -1,0 +1,34 @@
+"""HMRC sandbox settings: environment variables HMRC_SANDBOX_<FIELD> (e.g.
+HMRC_SANDBOX_CLIENT_SECRET), --config at start, or POST /_sandbox/config at run time."""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr
+from pydantic_settings import SettingsConfigDict
+
+from sandboxes.common.config import SandboxConfig
+
+FOUR_HOURS = 4 * 3600
+# "After 18 months you can no longer refresh the access token": 18 months as 548 days.
+EIGHTEEN_MONTHS = 548 * 24 * 3600
+
+
+class HmrcConfig(SandboxConfig):
+    model_config = SettingsConfigDict(env_prefix="HMRC_SANDBOX_", extra="forbid")
+
+    client_id: str = Field(default="sandbox-client-id", description="OAuth client id.")
+    client_secret: SecretStr = Field(
+        default=SecretStr("sandbox-client-secret"), description="OAuth client secret."
+    )
+    redirect_uris: list[str] = Field(
+        default_factory=list, description="Allowed redirect URIs; empty allows any."
+    )
+    access_token_seconds: int = Field(default=FOUR_HOURS, gt=0)
+    grant_seconds: int = Field(
+        default=EIGHTEEN_MONTHS, gt=0, description="How long refresh tokens keep working."
+    )
+    authorization_code_seconds: int = Field(default=600, gt=0)
+    default_vrn: str = Field(
+        default="123456789", description="The VRN the consent page offers (any 9 digits work)."
+    )
+    requests_per_second: int = Field(default=3, gt=0, description="Per application.")

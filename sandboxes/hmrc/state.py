@@ -1,0 +1,73 @@
+"""What the HMRC sandbox holds: OAuth grants and tokens, each VRN's VAT account and the
+fraud-prevention feedback on recent API calls."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from starlette.requests import Request
+
+from sandboxes.common.state import SandboxState
+from sandboxes.hmrc.config import HmrcConfig
+from sandboxes.hmrc.tokens import TokenStore
+
+FEEDBACK_SIZE = 1000
+
+
+@dataclass
+class StoredReturn:
+    """A submitted 9-box return, as View VAT Return serves it back."""
+
+    boxes: dict[str, Any]  # periodKey and the nine amounts (Decimal)
+    received: date
+    processing_date: str
+    form_bundle_number: str
+
+
+@dataclass
+class VatAccount:
+    returns: dict[str, StoredReturn] = field(default_factory=dict)
+    liabilities: list[dict[str, Any]] = field(default_factory=list)
+    payments: list[dict[str, Any]] = field(default_factory=list)
+
+
+class HmrcState(SandboxState[HmrcConfig]):
+    tokens: TokenStore
+    accounts: dict[str, VatAccount]
+    fraud_feedback: deque[dict[str, Any]]
+
+    def seed(self) -> None:
+        self.tokens = TokenStore()
+        self.accounts = {}
+        self.fraud_feedback = deque(maxlen=FEEDBACK_SIZE)
+
+    def account(self, vrn: str) -> VatAccount:
+        """The VRN's account, opened on first use (HMRC's sandbox makes test users on demand)."""
+        return self.accounts.setdefault(vrn, VatAccount())
+
+    def snapshot(self) -> Any:
+        return {
+            "oauth": self.tokens.snapshot(),
+            "vat": {
+                vrn: {
+                    "returns": {key: _json_safe(r.boxes) for key, r in account.returns.items()},
+                    "liabilities": account.liabilities,
+                    "payments": account.payments,
+                }
+                for vrn, account in self.accounts.items()
+            },
+            "fraud_prevention_feedback": list(self.fraud_feedback),
+        }
+
+
+def _json_safe(boxes: dict[str, Any]) -> dict[str, Any]:
+    return {k: float(v) if isinstance(v, Decimal) else v for k, v in boxes.items()}
+
+
+def hmrc_state(request: Request) -> HmrcState:
+    state: HmrcState = request.app.sandbox_state
+    return state

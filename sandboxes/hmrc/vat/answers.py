@@ -1,0 +1,55 @@
+"""VAT API responses: JSON with an X-CorrelationId on every answer, and HMRC's error shapes
+(one error: its code and message; several: INVALID_REQUEST listing them)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from starlette.responses import JSONResponse, Response
+
+from sandboxes.hmrc.vat.validation import FieldError
+
+VRN_INVALID = ("VRN_INVALID", "The provided VRN is invalid")
+NOT_AUTHORISED = ("CLIENT_OR_AGENT_NOT_AUTHORISED", "The client and/or agent is not authorised")
+NOT_FOUND = ("NOT_FOUND", "The requested resource could not be found")
+INSOLVENT_TRADER = (
+    "RULE_INSOLVENT_TRADER",
+    "The remote endpoint has indicated that the Trader is insolvent",
+)
+UNKNOWN_SCENARIO = ("RULE_INCORRECT_GOV_TEST_SCENARIO", "The Gov-Test-Scenario was not found")
+INVALID_REQUEST = ("INVALID_REQUEST", "Invalid request")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def answer(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return JSONResponse(
+        _plain(body),
+        status_code=status,
+        headers={"X-CorrelationId": str(uuid.uuid4()), **(headers or {})},
+    )
+
+
+def error(status: int, code_and_message: tuple[str, str]) -> Response:
+    code, message = code_and_message
+    return answer({"code": code, "message": message}, status)
+
+
+def field_errors(status: int, found: Sequence[FieldError]) -> Response:
+    if len(found) == 1:
+        return answer(found[0].as_json(), status)
+    code, message = INVALID_REQUEST
+    return answer(
+        {"code": code, "message": message, "errors": [e.as_json() for e in found]}, status
+    )
