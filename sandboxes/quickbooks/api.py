@@ -25,6 +25,9 @@ from sandboxes.quickbooks.query import MAX_RESULTS, parse, run
 from sandboxes.quickbooks.state import QuickBooksState
 
 BATCH_MAX_ITEMS = 30
+# Intuit's limits on requestid length: 50 characters, 36 on the batch endpoint.
+REQUEST_ID_MAX = 50
+BATCH_REQUEST_ID_MAX = 36
 CDC_MAX_DAYS = 30
 PREFIX = "/v3/company/{realm}"
 JSON = "application/json"
@@ -84,7 +87,7 @@ def api_routes(state: QuickBooksState) -> list[BaseRoute]:
                 )
             return {"BatchItemResponse": [_batch_item(company, item) for item in items]}
 
-        return await _idempotent(state, request, work)
+        return await _idempotent(state, request, work, BATCH_REQUEST_ID_MAX)
 
     async def cdc(request: Request) -> Response:
         try:
@@ -114,14 +117,24 @@ def _begin(state: QuickBooksState, request: Request) -> Company:
 
 
 async def _idempotent(
-    state: QuickBooksState, request: Request, work: Callable[[Company], Any]
+    state: QuickBooksState,
+    request: Request,
+    work: Callable[[Company], Any],
+    max_request_id: int = REQUEST_ID_MAX,
 ) -> Response:
     """Run a POST once per `requestid`: a repeat gets the stored answer, nothing is redone."""
+    request_id = request.query_params.get("requestid")
     try:
         company = _begin(state, request)
+        if request_id and len(request_id) > max_request_id:
+            raise faults.validation(
+                "6000",
+                "A business validation error has occurred while processing your request",
+                f"Business Validation Error: You cannot enter more than {max_request_id} "
+                f"characters in the request_id field. You tried entering {len(request_id)}.",
+            )
     except faults.QuickBooksFault as fault:
         return fault.response()
-    request_id = request.query_params.get("requestid")
     if request_id:
         replay = company.replay(request_id)
         if replay is not None:

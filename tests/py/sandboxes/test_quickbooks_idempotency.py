@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sandboxes.quickbooks.state import US_REALM
-from tests.py.sandboxes.quickbooks_client import QuickBooksClient, expense_line
+from tests.py.sandboxes.quickbooks_client import QuickBooksClient, expense_line, fault_of
 
 
 def test_repeated_requestid_returns_original_response_and_creates_nothing(
@@ -51,3 +51,17 @@ def test_without_requestid_each_post_is_new(qbo: QuickBooksClient) -> None:
         },
     )
     assert qbo.query("select count(*) from Bill") == {"totalCount": 2}
+
+
+def test_requestid_longer_than_intuit_allows_is_refused(qbo: QuickBooksClient) -> None:
+    too_long = qbo.post("vendor", {"DisplayName": "Long Id Ltd"}, params={"requestid": "x" * 51})
+    assert too_long.status_code == 400 and fault_of(too_long)["code"] == "6000"
+    assert (
+        qbo.post(
+            "vendor", {"DisplayName": "Long Id Ltd"}, params={"requestid": "x" * 50}
+        ).status_code
+        == 200
+    )
+    batch = {"BatchItemRequest": [{"bId": "1", "Query": "select * from Vendor"}]}
+    assert qbo.post("batch", batch, params={"requestid": "y" * 37}).status_code == 400
+    assert qbo.post("batch", batch, params={"requestid": "y" * 36}).status_code == 200
