@@ -158,6 +158,56 @@ begin
 end
 $$;
 
+-- The project integration of a fixture project (by tests.id name) and provider key.
+create or replace function tests.integration_id(p_project text, p_provider text)
+returns uuid
+language sql stable
+security definer
+set search_path = ''
+as $$
+    select pi.id
+    from public.project_integrations as pi
+    join public.integration_providers as p on p.id = pi.provider_id
+    where pi.project_id = tests.id(p_project) and p.key = p_provider
+$$;
+
+-- An RPC call as p_actor after p_setup, undone afterwards: {"outcome": "ok" | <sqlstate>,
+-- "result": <its jsonb>, "message": <error message>, "written": <rows p_watch counts that
+-- the call added>} -- p_watch counts as the test's own role (default: every sync log).
+create or replace function tests.rpc_outcome(
+    p_actor text, p_setup text, p_sql text,
+    p_watch text default 'select count(*) from public.integration_sync_logs'
+)
+returns jsonb
+language plpgsql
+as $$
+declare
+    v_before bigint;
+    v_after bigint;
+    v_result jsonb;
+    v_outcome jsonb;
+begin
+    begin
+        if p_setup is not null then
+            execute p_setup;
+        end if;
+        execute p_watch into v_before;
+        perform tests.act_as(p_actor);
+        execute p_sql into v_result;
+        perform tests.clear_authentication();
+        execute p_watch into v_after;
+        v_outcome := jsonb_build_object('outcome', 'ok', 'result', v_result, 'written', v_after - v_before);
+        raise exception using errcode = 'PBT01', message = 'undo';
+    exception
+        when sqlstate 'PBT01' then
+            null;
+        when others then
+            v_outcome := jsonb_build_object('outcome', sqlstate, 'message', sqlerrm, 'written', 0);
+    end;
+    return v_outcome;
+end
+$$;
+
 -- The codes and fields of a result's errors as "code@field" strings, in order.
 create or replace function tests.error_keys(p_result jsonb)
 returns text[]
