@@ -1,6 +1,6 @@
-"""Fixtures for the sandbox tests: one sandbox subprocess per test module, reset per test.
+"""Fixtures for the sandbox tests: one sandbox subprocess per test session, reset per test.
 
-QuickBooks: `quickbooks_sandbox` (module) and `qbo` (a QuickBooksClient on the GB company).
+QuickBooks: `quickbooks_sandbox` (session) and `qbo` (a QuickBooksClient on the GB company).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from sandboxes.testing import reset_sandbox, start_sandbox
 from tests.py.sandboxes.quickbooks_client import QuickBooksClient
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def quickbooks_sandbox() -> Iterator[RunningSandbox]:
     with start_sandbox("quickbooks") as sandbox:
         yield sandbox
