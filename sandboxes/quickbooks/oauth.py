@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hmac
 import html
 import json
 import time
@@ -123,8 +124,9 @@ def oauth_routes(state: QuickBooksState) -> list[BaseRoute]:
                 "id_token_signing_alg_values_supported": ["RS256"],
                 "scopes_supported": ["openid", "email", "profile", "address", "phone",
                                      SCOPE_ACCOUNTING, "com.intuit.quickbooks.payment"],
-                "token_endpoint_auth_methods_supported": ["client_secret_post",
-                                                          "client_secret_basic"],
+                # Intuit also lists client_secret_post; its docs and SDKs use HTTP Basic,
+                # which is all the sandbox accepts, so the document says so.
+                "token_endpoint_auth_methods_supported": ["client_secret_basic"],
                 "claims_supported": ["aud", "exp", "iat", "iss", "realmid", "sub"],
             }
         )  # fmt: skip
@@ -173,7 +175,7 @@ def _client_authenticated(state: QuickBooksState, request: Request) -> bool:
     except (binascii.Error, UnicodeDecodeError):
         return False
     expected = state.config.client_secret.get_secret_value()
-    return client_id == state.config.client_id and secret == expected
+    return client_id == state.config.client_id and hmac.compare_digest(secret, expected)
 
 
 def _consent_html(state: QuickBooksState, params: dict[str, str]) -> str:
