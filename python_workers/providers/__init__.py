@@ -12,7 +12,11 @@ import importlib
 
 from python_workers.providers.contract import Processor
 
-SERVER_PROCESSORS: dict[str, str] = {}
+SERVER_PROCESSORS: dict[str, str] = {
+    "quickbooks": "python_workers.providers.quickbooks.processor",
+    "companies_house": "python_workers.providers.companies_house.processor",
+    "hmrc": "python_workers.providers.hmrc.processor",
+}
 
 
 class UnknownProviderError(LookupError):

@@ -1,0 +1,192 @@
+"""Do the catalogue and the code agree? The original design's two registries, checked.
+
+The catalogue (integration_providers.client_actions / server_actions, and each feature's
+server_action and validation_action) names what every provider does. Client actions must
+exist as `client_actions.<provider>__<action>(p_params jsonb) returns jsonb` and run
+through `integration_client_action`; server actions must be registered in the provider's
+processor (python_workers.providers.SERVER_PROCESSORS). Each check returns one sentence
+per problem, naming the provider and exactly what is missing or extra.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+
+from python_workers.providers import SERVER_PROCESSORS
+
+CLIENT_SCHEMA = "client_actions"
+CLIENT_SIGNATURE = "(p_params jsonb) returns jsonb"
+
+
+@dataclass(frozen=True)
+class Feature:
+    key: str
+    server_action: str | None
+    validation_action: str | None
+
+
+@dataclass(frozen=True)
+class Provider:
+    key: str
+    client_actions: tuple[str, ...]
+    server_actions: tuple[str, ...]
+    features: tuple[Feature, ...]
+
+
+def read_catalogue(conn: psycopg.Connection[Any]) -> list[Provider]:
+    rows = conn.execute(
+        """
+        select p.key, p.client_actions, p.server_actions,
+               coalesce(array_agg(array[f.key, f.server_action, f.validation_action]
+                                  order by f.sort_order, f.key)
+                        filter (where f.id is not null), '{}')
+        from public.integration_providers as p
+        left join public.integration_features as f on f.provider_id = p.id and f.is_active
+        where p.is_active
+        group by p.id
+        order by p.sort_order, p.key
+        """
+    ).fetchall()
+    return [
+        Provider(
+            key,
+            tuple(client),
+            tuple(server),
+            tuple(Feature(f[0], f[1], f[2]) for f in features),
+        )
+        for key, client, server, features in rows
+    ]
+
+
+def installed_client_actions(conn: psycopg.Connection[Any]) -> dict[str, str]:
+    """Function name -> its signature, for every function in the client_actions schema."""
+    rows = conn.execute(
+        """
+        select p.proname,
+               '(' || pg_get_function_identity_arguments(p.oid) || ') returns '
+               || format_type(p.prorettype, null)
+        from pg_proc as p
+        where p.pronamespace = %s::regnamespace
+        """,
+        (CLIENT_SCHEMA,),
+    ).fetchall()
+    return dict(rows)
+
+
+def _duplicates(names: Iterable[str]) -> list[str]:
+    return sorted(name for name, count in Counter(names).items() if count > 1)
+
+
+def client_action_problems(catalogue: list[Provider], installed: Mapping[str, str]) -> list[str]:
+    problems: list[str] = []
+    expected: set[str] = set()
+    for provider in catalogue:
+        for name in _duplicates(provider.client_actions):
+            problems.append(f"{provider.key}: client action {name!r} is listed more than once")
+        for action in dict.fromkeys(provider.client_actions):
+            function = f"{provider.key}__{action}"
+            expected.add(function)
+            if function not in installed:
+                problems.append(
+                    f"{provider.key}: client action {action!r} has no SQL function "
+                    f"{CLIENT_SCHEMA}.{function}{CLIENT_SIGNATURE}"
+                )
+            elif installed[function] != CLIENT_SIGNATURE:
+                problems.append(
+                    f"{provider.key}: {CLIENT_SCHEMA}.{function} is {installed[function]}, "
+                    f"not {CLIENT_SIGNATURE}"
+                )
+        for feature in provider.features:
+            if (
+                feature.validation_action
+                and feature.validation_action not in provider.client_actions
+            ):
+                problems.append(
+                    f"{provider.key}: feature {feature.key!r} is guarded by "
+                    f"{feature.validation_action!r}, which is not one of its client actions"
+                )
+    for function in sorted(set(installed) - expected):
+        problems.append(
+            f"{CLIENT_SCHEMA}.{function} is installed but no provider's catalogue row lists it"
+        )
+    return problems
+
+
+def dispatch_problems(conn: psycopg.Connection[Any], catalogue: list[Provider]) -> list[str]:
+    """Every installed client action runs through the dispatcher: a result, or PB422 for {}."""
+    installed = installed_client_actions(conn)
+    problems: list[str] = []
+    for provider in catalogue:
+        for action in provider.client_actions:
+            if f"{provider.key}__{action}" not in installed:
+                continue  # reported by client_action_problems
+            try:
+                with conn.transaction(force_rollback=True):
+                    conn.execute(
+                        "select public.integration_client_action(%s, %s, '{}')",
+                        (provider.key, action),
+                    )
+            except psycopg.Error as error:
+                if error.sqlstate != "PB422":
+                    problems.append(
+                        f"{provider.key}: the dispatcher cannot run client action {action!r}: "
+                        f"{error.sqlstate} {error.diag.message_primary}"
+                    )
+    return problems
+
+
+def server_action_problems(
+    catalogue: list[Provider], registry: Mapping[str, str] | None = None
+) -> list[str]:
+    modules = SERVER_PROCESSORS if registry is None else registry
+    problems: list[str] = []
+    for provider in catalogue:
+        problems.extend(_provider_server_problems(provider, modules.get(provider.key)))
+    known = {provider.key for provider in catalogue}
+    for key in sorted(set(modules) - known):
+        problems.append(
+            f"{key}: a server processor is registered but the catalogue has no such provider"
+        )
+    return problems
+
+
+def _provider_server_problems(provider: Provider, module_name: str | None) -> list[str]:
+    problems = [
+        f"{provider.key}: server action {name!r} is listed more than once"
+        for name in _duplicates(provider.server_actions)
+    ]
+    for feature in provider.features:
+        if feature.server_action and feature.server_action not in provider.server_actions:
+            problems.append(
+                f"{provider.key}: feature {feature.key!r} runs {feature.server_action!r}, "
+                "which the catalogue's server_actions do not list"
+            )
+    if module_name is None:
+        return [
+            *problems,
+            f"{provider.key}: no server processor registered in "
+            "python_workers.providers.SERVER_PROCESSORS",
+        ]
+    registered = set(importlib.import_module(module_name).PROCESSOR)
+    named = dict.fromkeys(provider.server_actions, "the catalogue")
+    for feature in provider.features:
+        if feature.server_action:
+            named.setdefault(feature.server_action, f"feature {feature.key!r}")
+    for action, named_by in named.items():
+        if action not in registered:
+            problems.append(
+                f"{provider.key}: server action {action!r} ({named_by}) is not registered "
+                f"in {module_name}"
+            )
+    for action in sorted(registered - set(named)):
+        problems.append(
+            f"{provider.key}: {action!r} is registered in {module_name} "
+            "but the catalogue does not list it"
+        )
+    return problems
