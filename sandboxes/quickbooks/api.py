@@ -107,8 +107,14 @@ def api_routes(state: QuickBooksState) -> list[BaseRoute]:
 
 
 def _begin(state: QuickBooksState, request: Request) -> Company:
-    """Authorize the call and note the minor version it is served at."""
+    """Authorize the call, insist on JSON and note the minor version it is served at."""
     company = authorized_company(state, request, request.path_params["realm"])
+    if "json" not in request.headers.get("accept", ""):
+        # Intuit answers XML unless asked for JSON; the sandbox speaks JSON only, so it
+        # refuses rather than letting a client that forgot the header pass here.
+        raise faults.QuickBooksFault(
+            406, "4001", "Not Acceptable", "Send Accept: application/json (XML is not served)"
+        )
     requested = request.query_params.get("minorversion", "")
     minimum = state.config.minor_version_minimum
     served = max(int(requested), minimum) if requested.isdigit() else minimum

@@ -188,3 +188,8 @@ def test_minorversion_below_minimum_is_served_as_minimum(qbo: QuickBooksClient) 
     assert qbo.get("vendor/1", params={"minorversion": "80"}).status_code == 200
     counters = qbo.http.get("/_sandbox/counters").json()
     assert counters["minorversion_75"] == 3 and counters["minorversion_80"] == 1
+
+
+def test_without_accept_json_the_call_is_refused_not_served_xml(qbo: QuickBooksClient) -> None:
+    response = qbo.get("vendor/1", headers={"Accept": "*/*"})
+    assert response.status_code == 406 and fault_of(response)["code"] == "4001"

@@ -70,7 +70,8 @@ def connect(http: httpx.Client, realm: str = GB_REALM) -> dict[str, Any]:
 
 def read_vendor(http: httpx.Client, access_token: str, realm: str = GB_REALM) -> httpx.Response:
     return http.get(
-        f"/v3/company/{realm}/vendor/1", headers={"Authorization": f"Bearer {access_token}"}
+        f"/v3/company/{realm}/vendor/1",
+        headers={"Authorization": f"Bearer {access_token}", "Accept": "application/json"},
     )
 
 
