@@ -63,7 +63,7 @@ class FaultSwitch:
         requested = _header(scope, FAULT_HEADER)
         if requested is not None:
             if requested not in FAULT_KINDS:
-                return None
+                raise UnknownFault(requested)
             return Fault(
                 kind=requested,
                 retry_after=_int_header(scope, RETRY_AFTER_HEADER, settings.retry_after),
@@ -73,6 +73,13 @@ class FaultSwitch:
             return None
         kind = self._random.choice(settings.kinds)
         return Fault(kind, settings.retry_after, settings.latency_ms)
+
+
+class UnknownFault(ValueError):
+    """An X-Sandbox-Fault header naming no known kind (a typo would silently test nothing)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"unknown X-Sandbox-Fault {kind!r}; known: {', '.join(FAULT_KINDS)}")
 
 
 class ConnectionDropped(Exception):

@@ -11,10 +11,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sandboxes.common.faults import Fault, FaultSwitch, drop_connection
+from sandboxes.common.faults import Fault, FaultSwitch, UnknownFault, drop_connection
 from sandboxes.common.ratelimit import RateLimits
 from sandboxes.common.redact import redact_body, redact_headers, redact_query
 from sandboxes.common.state import SandboxState
@@ -60,7 +60,11 @@ class SandboxMiddleware:
 
         watched_receive = receive if scope["method"] in _BODYLESS else logged_receive
         try:
-            fault = self.faults.choose(scope)
+            try:
+                fault = self.faults.choose(scope)
+            except UnknownFault as unknown:
+                await JSONResponse({"error": str(unknown)}, 400)(scope, receive, logged_send)
+                return
             if fault is None:
                 await self._limited(scope, watched_receive, logged_send)
             else:

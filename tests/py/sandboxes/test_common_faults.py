@@ -100,3 +100,8 @@ def test_injected_faults_are_counted_and_logged(qbo: QuickBooksClient) -> None:
 def test_invalid_fault_settings_are_refused(qbo: QuickBooksClient) -> None:
     response = qbo.http.post("/_sandbox/faults", json={"rate": 2, "kinds": ["teapot"]})
     assert response.status_code == 400
+
+
+def test_unknown_fault_header_is_refused_rather_than_ignored(qbo: QuickBooksClient) -> None:
+    response = qbo.get("vendor/1", headers=faulted("timeout"))
+    assert response.status_code == 400 and "timeout" in response.json()["error"]
