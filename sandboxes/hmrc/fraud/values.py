@@ -20,6 +20,12 @@ _MINUTE_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})
 _TIMEZONE = re.compile(r"UTC[+-](\d{2}):(\d{2})")
 _MAC = re.compile(r"(?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}")
 SERVER_PORTS = frozenset({80, 443})
+# Addresses that cannot be a device's or server's public address. The documentation ranges
+# (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) count as public: HMRC's own examples use them.
+NOT_PUBLIC = tuple(
+    ipaddress.ip_network(n)
+    for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,8 @@ def ip_problems(text: str, *, public: bool) -> list[Problem]:
         address = ipaddress.ip_address(text)
     except ValueError:
         return [Problem(f"'{text}' is not an IP address")]
-    if public and not address.is_global:
+    special = address.is_loopback or address.is_link_local or address.is_unspecified
+    if public and (special or address.is_multicast or any(address in n for n in NOT_PUBLIC)):
         return [Problem(f"'{text}' is not a public IP address")]
     return []
 
