@@ -141,6 +141,9 @@ async def _idempotent(
             )
     except faults.QuickBooksFault as fault:
         return fault.response()
+    # Read the body now: from here to `remember` nothing awaits, so two requests with the
+    # same id cannot both miss the replay and both do the work.
+    await request.body()
     if request_id:
         replay = company.replay(request_id)
         if replay is not None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+
 from sandboxes.quickbooks.state import US_REALM
 from tests.py.sandboxes.quickbooks_client import QuickBooksClient, expense_line, fault_of
 
@@ -65,3 +69,19 @@ def test_requestid_longer_than_intuit_allows_is_refused(qbo: QuickBooksClient) -
     batch = {"BatchItemRequest": [{"bId": "1", "Query": "select * from Vendor"}]}
     assert qbo.post("batch", batch, params={"requestid": "y" * 37}).status_code == 400
     assert qbo.post("batch", batch, params={"requestid": "y" * 36}).status_code == 200
+
+
+def test_concurrent_requests_with_one_requestid_create_once(qbo: QuickBooksClient) -> None:
+    def send(_: int) -> int:
+        with httpx.Client(base_url=qbo.sandbox.base_url, timeout=10) as client:
+            response = client.post(
+                qbo.url("vendor"), json={"DisplayName": "Racing Ltd"}, headers=qbo.auth,
+                params={"requestid": "race-1"},
+            )  # fmt: skip
+            return response.status_code
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        assert list(pool.map(send, range(6))) == [200] * 6
+    assert qbo.query("select count(*) from Vendor where DisplayName = 'Racing Ltd'") == {
+        "totalCount": 1
+    }
