@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from starlette.requests import Request
 
 from sandboxes.common.state import SandboxState
 from sandboxes.hmrc.config import HmrcConfig
+from sandboxes.hmrc.jsonable import jsonable
 from sandboxes.hmrc.tokens import TokenStore
 
 FEEDBACK_SIZE = 1000
@@ -50,22 +50,19 @@ class HmrcState(SandboxState[HmrcConfig]):
         return self.accounts.setdefault(vrn, VatAccount())
 
     def snapshot(self) -> Any:
+        vat = {
+            vrn: {
+                "returns": {key: stored.boxes for key, stored in account.returns.items()},
+                "liabilities": account.liabilities,
+                "payments": account.payments,
+            }
+            for vrn, account in self.accounts.items()
+        }
         return {
             "oauth": self.tokens.snapshot(),
-            "vat": {
-                vrn: {
-                    "returns": {key: _json_safe(r.boxes) for key, r in account.returns.items()},
-                    "liabilities": account.liabilities,
-                    "payments": account.payments,
-                }
-                for vrn, account in self.accounts.items()
-            },
+            "vat": jsonable(vat),
             "fraud_prevention_feedback": list(self.fraud_feedback),
         }
-
-
-def _json_safe(boxes: dict[str, Any]) -> dict[str, Any]:
-    return {k: float(v) if isinstance(v, Decimal) else v for k, v in boxes.items()}
 
 
 def hmrc_state(request: Request) -> HmrcState:

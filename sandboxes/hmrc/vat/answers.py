@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from starlette.responses import JSONResponse, Response
 
+from sandboxes.hmrc.jsonable import jsonable
 from sandboxes.hmrc.vat.validation import FieldError
 
 VRN_INVALID = ("VRN_INVALID", "The provided VRN is invalid")
@@ -23,19 +23,9 @@ UNKNOWN_SCENARIO = ("RULE_INCORRECT_GOV_TEST_SCENARIO", "The Gov-Test-Scenario w
 INVALID_REQUEST = ("INVALID_REQUEST", "Invalid request")
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 def answer(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     return JSONResponse(
-        _plain(body),
+        jsonable(body),
         status_code=status,
         headers={"X-CorrelationId": str(uuid.uuid4()), **(headers or {})},
     )
