@@ -20,7 +20,7 @@ from sandboxes.quickbooks import faults, operations
 from sandboxes.quickbooks.access import authorized_company
 from sandboxes.quickbooks.clock import intuit_time, now, parse_time
 from sandboxes.quickbooks.company import Company, Replay
-from sandboxes.quickbooks.kinds import BY_LOWER_NAME, BY_PATH, KINDS, EntityKind
+from sandboxes.quickbooks.kinds import BY_LOWER_NAME, KINDS, EntityKind
 from sandboxes.quickbooks.query import MAX_RESULTS, parse, run
 from sandboxes.quickbooks.state import QuickBooksState
 
@@ -235,7 +235,7 @@ def _changes(company: Company, request: Request) -> list[dict[str, Any]]:
 
 
 def _kind(path: str) -> EntityKind:
-    kind = BY_PATH.get(path.lower())
+    kind = BY_LOWER_NAME.get(path.lower())
     if kind is None:
         raise faults.unsupported_operation(f"Could not find resource for relative : {path}")
     return kind

@@ -18,7 +18,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from sandboxes.quickbooks import faults, operations
-from sandboxes.quickbooks.kinds import BY_PATH
+from sandboxes.quickbooks.kinds import BY_LOWER_NAME
 from sandboxes.quickbooks.state import QuickBooksState
 from sandboxes.quickbooks.tokens import SCOPE_ACCOUNTING, Grant
 
@@ -35,7 +35,7 @@ def helper_routes(state: QuickBooksState) -> list[BaseRoute]:
 
     async def edit_entity(request: Request) -> Response:
         company = state.companies.get(request.path_params["realm"])
-        kind = BY_PATH.get(request.path_params["entity"].lower())
+        kind = BY_LOWER_NAME.get(request.path_params["entity"].lower())
         if company is None or kind is None:
             return JSONResponse({"error": "unknown realm or entity"}, 404)
         try:

@@ -21,9 +21,6 @@ class EntityKind:
     # Intuit sends webhooks for most entities, but not for CompanyInfo.
     webhooks: bool = True
 
-    @property
-    def path(self) -> str:
-        return self.name.lower()
 
 
 KINDS: dict[str, EntityKind] = {
@@ -43,8 +40,8 @@ KINDS: dict[str, EntityKind] = {
         EntityKind("Payment", deletable=True, required=("CustomerRef", "TotalAmt")),
     )
 }
-BY_PATH: dict[str, EntityKind] = {kind.path: kind for kind in KINDS.values()}
-BY_LOWER_NAME = BY_PATH  # the query language names entities case-insensitively
+# URL paths (/vendor/1) and the query language (FROM vendor) name entities in any case.
+BY_LOWER_NAME: dict[str, EntityKind] = {name.lower(): kind for name, kind in KINDS.items()}
 
 # Reference fields whose target the sandbox checks exists and is active.
 REFERENCE_TARGETS: dict[str, str] = {
