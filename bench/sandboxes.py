@@ -13,6 +13,7 @@ headers.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import multiprocessing
 import os
@@ -20,7 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
@@ -47,8 +48,41 @@ def quickbooks_read(base_url: str) -> SimpleRead:
     )
 
 
-# Sandbox name -> how to prepare its simple read. Companies House and HMRC: add yours here.
-SIMPLE_READS: dict[str, Callable[[str], SimpleRead]] = {"quickbooks": quickbooks_read}
+def companies_house_read(base_url: str) -> SimpleRead:
+    api_key = base64.b64encode(b"bench-api-key:").decode()  # any key: none is configured
+    return SimpleRead("/company/09876543", {"Authorization": f"Basic {api_key}"})
+
+
+def hmrc_read(base_url: str) -> SimpleRead:
+    """Open VAT obligations with a token from the OAuth journey (consent approved over HTTP).
+    No fraud-prevention headers are sent; the sandbox still judges and records each call."""
+    redirect_uri = "https://bench.example/callback"
+    consent = httpx.post(
+        f"{base_url}/oauth/authorize",
+        data={"response_type": "code", "client_id": "sandbox-client-id", "scope": "read:vat",
+              "redirect_uri": redirect_uri, "decision": "approve", "vrn": "123456789"},
+    )  # fmt: skip
+    code = parse_qs(urlsplit(consent.headers["location"]).query)["code"][0]
+    tokens = httpx.post(
+        f"{base_url}/oauth/token",
+        data={"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri,
+              "client_id": "sandbox-client-id", "client_secret": "sandbox-client-secret"},
+    ).json()  # fmt: skip
+    return SimpleRead(
+        "/organisations/vat/123456789/obligations?status=O",
+        {
+            "Authorization": f"Bearer {tokens['access_token']}",
+            "Accept": "application/vnd.hmrc.1.0+json",
+        },
+    )
+
+
+# Sandbox name -> how to prepare its simple read.
+SIMPLE_READS: dict[str, Callable[[str], SimpleRead]] = {
+    "quickbooks": quickbooks_read,
+    "companies_house": companies_house_read,
+    "hmrc": hmrc_read,
+}
 
 
 def main() -> None:
