@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from python_workers.cli import bench, db, sandbox, up
+from python_workers.cli import bench, db, sandbox, up, worker
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 app.add_typer(
@@ -13,3 +13,4 @@ app.add_typer(
 app.command("up")(up.up)
 app.command("sandbox")(sandbox.sandbox)
 app.command("bench")(bench.bench)
+app.command("worker")(worker.worker)

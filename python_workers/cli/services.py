@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+import psycopg
+
 from python_workers.cli.sandbox import sandbox_ports
 from python_workers.db.target import DatabaseTarget
 from python_workers.supervisor import Service
@@ -23,6 +25,12 @@ SANDBOX_PATHS = {
 }
 
 
+def _has_pg_cron(url: str) -> bool:
+    with psycopg.connect(url) as conn:
+        row = conn.execute("select to_regnamespace('cron') is not null").fetchone()
+    return bool(row and row[0])
+
+
 def _plugboard(*args: str) -> list[str]:
     return [sys.executable, "-m", "python_workers", *args]
 
@@ -38,8 +46,17 @@ def sandbox_environment(host: str = "127.0.0.1") -> dict[str, str]:
 
 
 def foreground_services(target: DatabaseTarget) -> list[Service]:
-    services = []
     sandbox_env = sandbox_environment()
+    # without pg_cron (a plain local cluster) the worker plans the schedules itself
+    planning = [] if _has_pg_cron(target.app_url) else ["--plan-schedules"]
+    services = [
+        Service(
+            "worker",
+            _plugboard("worker", *planning),
+            f"sync jobs{' and schedules' if planning else ''} (plugboard worker)",
+            {"DATABASE_URL": target.app_url, **sandbox_env},
+        )
+    ]
     needed = sorted({SANDBOX_FOR_SETTING[setting] for setting in sandbox_env})
     if needed:
         services.append(

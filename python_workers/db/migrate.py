@@ -1,6 +1,7 @@
-"""The migration runner: the compat layer where Supabase's pieces are missing, then every
-migration not applied yet, each in its own transaction, recorded where the Supabase CLI
-records them (supabase_migrations.schema_migrations) so `supabase db push` agrees."""
+"""The migration runner: the compat layer where Supabase's pieces are missing, the job
+queue's schema (python_workers/db/queue_schema.py), then every migration not applied yet,
+each in its own transaction, recorded where the Supabase CLI records them
+(supabase_migrations.schema_migrations) so `supabase db push` agrees."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import psycopg
 from psycopg import sql
 
 from python_workers.config import REPO_ROOT
+from python_workers.db.queue_schema import install_queue_schema
 from python_workers.db.sql_files import Statement, read_statements
 from python_workers.db.target import APP_ROLE
 
@@ -64,6 +66,7 @@ class MigrateReport:
     compat_present: list[str] = field(default_factory=list)
     applied: list[str] = field(default_factory=list)
     already_applied: int = 0
+    queue_applied: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -174,6 +177,9 @@ def migrate(url: str, directory: Path = MIGRATIONS_DIR) -> MigrateReport:
         conn.execute("select pg_advisory_lock(%s)", (MIGRATE_LOCK_KEY,))
         try:
             apply_compat(conn, report)
+            role = _migration_role(conn)
+            # the job queue first: migrations create the function that defers its jobs
+            report.queue_applied = install_queue_schema(conn, lambda: _transaction(conn, role))
             apply_migrations(conn, report, directory)
             report.warnings = _warnings(conn)
         finally:

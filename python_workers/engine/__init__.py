@@ -1,0 +1,16 @@
+"""The sync engine's worker side: procrastinate jobs that run provider server actions.
+
+An event (trigger, RPC, schedule, webhook) writes a pending sync log and a job in one
+transaction (SQL: private.enqueue_sync_run); a worker here takes the job and closes the
+log: pending -> in_progress -> success | partial_success | failed. docs/engine.md is the map.
+
+  app.py          the procrastinate App: queue connection, the tasks, worker options
+  run.py          one run: resolve the action, build its context, run it, close the log
+  logs.py         the sync log's transitions (SQL)
+  outcome.py      what a finished action's result says (counts -> status)
+  errors.py       failures: retryable or not, Retry-After
+  retry.py        backoff with jitter; the retry decision procrastinate applies
+  jobs.py         retries that a newer waiting job supersedes; stalled jobs
+  registry.py     the server registry, plus extra entries (a test/extension hook)
+  context.py      credentials and the rate budget an action gets
+"""

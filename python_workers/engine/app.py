@@ -1,0 +1,94 @@
+"""The procrastinate App of a worker process: its queue connection, the tasks and the
+worker's options.
+
+Queue connection: procrastinate's SQL names its objects without a schema, so its pool's
+connections run with `search_path=procrastinate` (the schema `plugboard db migrate`
+installs it in). Actions get connections of a second pool with the default search_path.
+
+Tasks:
+  plugboard.sync_run          one sync run (python_workers/engine/run.py)
+  plugboard.retry_stalled     periodic, every `sweep` seconds: jobs of silent workers
+  plugboard.plan_schedules    periodic, every minute, only where a worker was started with
+                              --plan-schedules (no pg_cron): private.plan_schedules()
+
+Polling and locks (see docs/engine.md): workers wake on NOTIFY for new jobs, but a job
+waiting behind a lock (another run of the same feature or record is running) and a retry
+whose time has come are only seen when the worker polls; polling every second keeps that
+wait under a second for one cheap indexed query per idle worker per second. Each job's
+lock and queueing lock is its run key (private.sync_run_key), nothing coarser: runs of
+different records and features never wait for each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+import procrastinate
+
+from python_workers.engine.jobs import SYNC_TASK, SupersedingJobManager, retry_stalled
+from python_workers.engine.retry import DecidedRetry, RetryPolicy
+from python_workers.engine.run import Engine, run_sync
+
+QUEUE = "sync"
+
+
+@dataclass(frozen=True)
+class WorkerOptions:
+    concurrency: int = 8
+    poll_seconds: float = 1.0
+    heartbeat_seconds: float = 5.0
+    stalled_after_seconds: float = 30.0
+    plan_schedules: bool = False
+    policy: RetryPolicy = field(default_factory=RetryPolicy)
+
+    @property
+    def sweep_seconds(self) -> int:
+        """How often stalled jobs are looked for: half the silence that makes a job stalled."""
+        return max(1, int(self.stalled_after_seconds // 2))
+
+    def procrastinate_options(self) -> dict[str, Any]:
+        return {
+            "concurrency": self.concurrency,
+            "fetch_job_polling_interval": self.poll_seconds,
+            "update_heartbeat_interval": self.heartbeat_seconds,
+            "stalled_worker_timeout": self.stalled_after_seconds,
+            # the sync log is the record of a run; finished jobs are not kept twice
+            "delete_jobs": "always",
+        }
+
+
+def queue_connector(url: str, max_size: int) -> Any:
+    return procrastinate.PsycopgConnector(
+        conninfo=url,
+        kwargs={"options": "-c search_path=procrastinate"},
+        min_size=1,
+        max_size=max_size,
+    )
+
+
+def build_app(url: str, options: WorkerOptions, engine: Engine) -> Any:
+    connector = queue_connector(url, max_size=options.concurrency + 4)
+    app = procrastinate.App(connector=connector)
+    app.job_manager = SupersedingJobManager(connector, lambda: engine.pool)
+
+    @app.task(name=SYNC_TASK, queue=QUEUE, pass_context=True, retry=DecidedRetry(options.policy))
+    async def sync_run(context: Any, log_id: str) -> None:
+        await run_sync(engine, UUID(log_id), context.job.attempts + 1)
+
+    @app.periodic(cron=f"* * * * * */{options.sweep_seconds}", periodic_id="sweep")
+    @app.task(name="plugboard.retry_stalled", queueing_lock="plugboard.retry_stalled")
+    async def retry_stalled_jobs(timestamp: int) -> None:
+        await retry_stalled(
+            app.job_manager, engine.pool, options.policy, options.stalled_after_seconds
+        )
+
+    @app.task(name="plugboard.plan_schedules", queueing_lock="plugboard.plan_schedules")
+    async def plan_schedules(timestamp: int) -> None:
+        async with engine.pool.connection() as conn:
+            await conn.execute("select private.plan_schedules()")
+
+    if options.plan_schedules:
+        app.periodic(cron="* * * * *", periodic_id="plan")(plan_schedules)
+    return app

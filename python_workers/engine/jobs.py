@@ -1,0 +1,114 @@
+"""Two things procrastinate leaves to its users, done here.
+
+Superseded retries. A job keeps its queueing lock when it is retried, and at most one
+*waiting* job may hold a queueing lock: if a newer run of the same work was queued while
+this one ran, procrastinate cannot put this one back (unique_violation on
+procrastinate_jobs_queueing_lock_idx_v1, procrastinate issues #1446 and #1543) and the job
+would stay `doing` for ever. The newer run does the same work with fresher data, so this
+run ends: its job failed, its log failed saying which run took over.
+
+Stalled jobs. A worker killed with SIGKILL leaves its jobs `doing`; procrastinate records
+worker heartbeats and lists the jobs of workers silent for too long, but retrying them is
+left to a periodic task: retry_stalled below, deferred by every worker's periodic deferrer
+(one job per tick across all workers). A lost attempt counts as an attempt; past the last
+one the run fails.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from procrastinate import exceptions, jobs, manager
+from psycopg_pool import AsyncConnectionPool
+
+from python_workers.engine import logs
+from python_workers.engine.errors import RetryableSyncError
+from python_workers.engine.retry import RetryPolicy, in_seconds
+
+logger = logging.getLogger("plugboard.engine")
+
+SYNC_TASK = "plugboard.sync_run"
+
+SUPERSEDED_SQL = """
+update public.integration_sync_logs as l
+set status = 'failed', finished_at = now(), error_code = 'superseded',
+    error_message = coalesce(l.error_message || '; ', '')
+        || 'a newer run of the same work is queued (' || coalesce(newer.id::text, '?') || ')',
+    details = l.details || jsonb_build_object('superseded_by', newer.id, 'next_attempt_at', null)
+from (select (select (j.args ->> 'log_id')::uuid from procrastinate.procrastinate_jobs as j
+              where j.queueing_lock = %(queueing_lock)s and j.status = 'todo') as id) as newer
+where l.id = %(log_id)s and l.status in ('pending', 'in_progress')
+"""
+
+
+def log_id_of(job: Any) -> UUID | None:
+    value = job.task_kwargs.get("log_id") if job.task_name == SYNC_TASK else None
+    return None if value is None else UUID(value)
+
+
+class SupersedingJobManager(manager.JobManager):
+    """procrastinate's JobManager whose retries give way to a newer waiting job."""
+
+    def __init__(self, connector: Any, pool: Callable[[], AsyncConnectionPool[Any]]) -> None:
+        super().__init__(connector)
+        self._pool = pool
+
+    async def retry_job(
+        self,
+        job: Any,
+        retry_at: datetime.datetime | None = None,
+        priority: int | None = None,
+        queue: str | None = None,
+        lock: str | None = None,
+    ) -> None:
+        try:
+            await super().retry_job(
+                job, retry_at=retry_at, priority=priority, queue=queue, lock=lock
+            )
+        except exceptions.UniqueViolation as exc:
+            if exc.constraint_name != manager.QUEUEING_LOCK_CONSTRAINT:
+                raise
+            await self.finish_job(job, status=jobs.Status.FAILED, delete_job=True)
+            log_id = log_id_of(job)
+            if log_id is not None:
+                async with self._pool().connection() as conn:
+                    await conn.execute(
+                        SUPERSEDED_SQL, {"log_id": log_id, "queueing_lock": job.queueing_lock}
+                    )
+            logger.info("job %s superseded by a newer waiting run of %s", job.id, job.queueing_lock)
+
+
+LOST = RetryableSyncError("worker_lost", "the worker running this attempt stopped responding")
+
+
+async def retry_stalled(
+    job_manager: Any,
+    pool: AsyncConnectionPool[Any],
+    policy: RetryPolicy,
+    stalled_after: float,
+) -> int:
+    """Put the jobs of workers silent for `stalled_after` seconds back in the queue (or
+    fail them past their last attempt); returns how many it handled."""
+    stalled = list(await job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after))
+    for job in stalled:
+        attempt = job.attempts + 1
+        retry_in = policy.delay(attempt, LOST)
+        log_id = log_id_of(job)
+        if log_id is not None:
+            next_at = None if retry_in is None else in_seconds(retry_in)
+            async with pool.connection() as conn:
+                await logs.fail(conn, log_id, attempt, LOST, next_at)
+        if retry_in is None and log_id is not None:
+            await job_manager.finish_job(job, status=jobs.Status.FAILED, delete_job=True)
+        else:
+            await job_manager.retry_job(
+                job,
+                retry_at=in_seconds(retry_in or 0),
+            )
+        outcome = "failed" if retry_in is None else "retried"
+        logger.warning("stalled job %s (log %s) %s", job.id, log_id, outcome)
+    return len(stalled)

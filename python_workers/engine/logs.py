@@ -1,0 +1,151 @@
+"""The sync log's transitions, as the worker writes them.
+
+  claim   pending | in_progress -> in_progress: attempt n starts (started_at: the first)
+  finish  -> success | partial_success | failed, with counts, in the action's transaction
+  fail    -> pending (another attempt at next_attempt_at) | failed (the last attempt)
+Every attempt that ends is appended to details.attempts ({attempt, status, error_code,
+error_message, at}), so a log shows each try. A log already final is not claimed again:
+its job is a leftover (the worker died between committing the run and acknowledging the
+job) and the run's effect must not happen twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+import psycopg
+from psycopg.rows import class_row
+from psycopg.types.json import Jsonb
+
+from python_workers.engine.errors import SyncError
+from python_workers.engine.outcome import Outcome
+
+
+@dataclass(frozen=True)
+class Run:
+    log_id: UUID
+    attempt: int
+    project_id: UUID
+    project_integration_id: UUID | None
+    provider_id: UUID
+    provider_key: str
+    feature_id: UUID | None
+    action: str
+    params: dict[str, Any]
+    integration_status: str | None
+    external_account_id: str | None
+    settings: dict[str, Any]
+
+
+CLAIM_SQL = """
+with claimed as (
+    update public.integration_sync_logs as l
+    set status = 'in_progress', attempt = %(attempt)s, started_at = coalesce(l.started_at, now()),
+        error_code = null, error_message = null
+    where l.id = %(log_id)s and l.status in ('pending', 'in_progress')
+    returning l.*
+)
+select l.id as log_id, l.attempt, l.project_id, l.project_integration_id, l.provider_id,
+       p.key as provider_key, l.feature_id, l.action,
+       coalesce(l.details -> 'params', '{}') as params,
+       pi.status::text as integration_status, pi.external_account_id,
+       coalesce(pi.settings, '{}') as settings
+from claimed as l
+join public.integration_providers as p on p.id = l.provider_id
+left join public.project_integrations as pi on pi.id = l.project_integration_id
+"""
+
+ATTEMPT = """
+jsonb_build_object('attempt', %(attempt)s::integer, 'status', %(status)s::text,
+    'error_code', %(error_code)s::text, 'error_message', %(error_message)s::text,
+    'error_details', %(error_details)s::jsonb, 'at', now())
+"""
+
+FINISH_SQL = f"""
+update public.integration_sync_logs as l
+set status = %(status)s::public.sync_status, finished_at = now(),
+    records_processed = %(processed)s, records_created = %(created)s,
+    records_updated = %(updated)s, records_skipped = %(skipped)s, records_failed = %(failed)s,
+    external_id = coalesce(%(external_id)s, l.external_id),
+    error_code = %(error_code)s, error_message = %(error_message)s,
+    details = l.details || %(details)s
+        || jsonb_build_object('attempts', coalesce(l.details -> 'attempts', '[]') || {ATTEMPT})
+        - 'next_attempt_at'
+where l.id = %(log_id)s
+"""
+
+LAST_RUN_SQL = """
+update public.project_integration_features as pif
+set last_run_at = now()
+where pif.project_integration_id = %(integration_id)s and pif.feature_id = %(feature_id)s
+"""
+
+FAIL_SQL = f"""
+update public.integration_sync_logs as l
+set status = case when %(next_attempt_at)s::timestamptz is null
+                  then 'failed' else 'pending' end::public.sync_status,
+    finished_at = case when %(next_attempt_at)s::timestamptz is null then now() end,
+    error_code = %(error_code)s, error_message = %(error_message)s,
+    details = l.details
+        || jsonb_build_object('attempts', coalesce(l.details -> 'attempts', '[]') || {ATTEMPT})
+        || jsonb_build_object('next_attempt_at', %(next_attempt_at)s::timestamptz)
+where l.id = %(log_id)s and l.status in ('pending', 'in_progress')
+"""
+
+
+async def claim(conn: psycopg.AsyncConnection[Any], log_id: UUID, attempt: int) -> Run | None:
+    async with conn.cursor(row_factory=class_row(Run)) as cursor:
+        await cursor.execute(CLAIM_SQL, {"log_id": log_id, "attempt": attempt})
+        return await cursor.fetchone()
+
+
+async def finish(conn: psycopg.AsyncConnection[Any], run: Run, outcome: Outcome) -> None:
+    counts = outcome.counts
+    await conn.execute(
+        FINISH_SQL,
+        {
+            "log_id": run.log_id,
+            "attempt": run.attempt,
+            "status": outcome.status,
+            "processed": counts.records_processed,
+            "created": counts.records_created,
+            "updated": counts.records_updated,
+            "skipped": counts.records_skipped,
+            "failed": counts.records_failed,
+            "external_id": counts.external_id,
+            "error_code": outcome.error_code,
+            "error_message": outcome.error_message,
+            "details": Jsonb(counts.details),
+            "error_details": None,
+        },
+    )
+    if run.feature_id is not None:
+        await conn.execute(
+            LAST_RUN_SQL,
+            {"integration_id": run.project_integration_id, "feature_id": run.feature_id},
+        )
+
+
+async def fail(
+    conn: psycopg.AsyncConnection[Any],
+    log_id: UUID,
+    attempt: int,
+    error: SyncError,
+    next_attempt_at: datetime | None,
+) -> None:
+    """Attempt `attempt` failed: the log waits for the next one, or is failed for good."""
+    await conn.execute(
+        FAIL_SQL,
+        {
+            "log_id": log_id,
+            "attempt": attempt,
+            "status": "failed",
+            "error_code": error.code,
+            "error_message": error.message,
+            "error_details": Jsonb(error.details) if error.details else None,
+            "next_attempt_at": next_attempt_at,
+        },
+    )

@@ -1,0 +1,89 @@
+"""One run of a sync job: claim its log, resolve the provider's server action through the
+server registry, run it with its context, and close the log.
+
+The action runs inside one transaction on ctx.db; the log's final status is written in
+that same transaction, so its mappings / reference data and the log commit together or
+not at all. (The transaction stays open while the action calls the provider: the price of
+that atomicity, one connection per running job.) A failed attempt is rolled back whole and
+recorded in its own transaction: the log waits for the next attempt or is failed.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import httpx
+from psycopg_pool import AsyncConnectionPool
+
+from python_workers.engine import logs
+from python_workers.engine.context import UnmeteredBudget, VaultCredentials
+from python_workers.engine.errors import classify
+from python_workers.engine.outcome import outcome_of
+from python_workers.engine.registry import resolve_action
+from python_workers.engine.retry import RetryPolicy, RunFailed, in_seconds
+from python_workers.providers.contract import ActionContext, ProjectIntegration
+
+logger = logging.getLogger("plugboard.engine")
+
+
+@dataclass
+class Engine:
+    """What every run of one worker process shares."""
+
+    pool: AsyncConnectionPool[Any]
+    http: httpx.AsyncClient
+    registry: dict[str, str]
+    policy: RetryPolicy
+
+
+def _context(engine: Engine, run: logs.Run, db: Any) -> ActionContext:
+    integration = ProjectIntegration(
+        id=run.project_integration_id,
+        project_id=run.project_id,
+        provider_key=run.provider_key,
+        status=run.integration_status,
+        external_account_id=run.external_account_id,
+        settings=run.settings,
+    )
+    log = logging.LoggerAdapter(
+        logger, {"log_id": str(run.log_id), "provider": run.provider_key, "action": run.action}
+    )
+    return ActionContext(
+        integration=integration,
+        credentials=VaultCredentials(engine.pool, run.project_integration_id, run.provider_id),
+        db=db,
+        http=engine.http,
+        log=log,
+        budget=UnmeteredBudget(),
+    )
+
+
+async def run_sync(engine: Engine, log_id: UUID, attempt: int) -> None:
+    async with engine.pool.connection() as conn:
+        run = await logs.claim(conn, log_id, attempt)
+    if run is None:
+        logger.info("sync log %s is already final: nothing to run", log_id)
+        return
+    logger.info("run %s attempt %d: %s.%s", log_id, attempt, run.provider_key, run.action)
+    try:
+        action = resolve_action(engine.registry, run.provider_key, run.action)
+        async with engine.pool.connection() as conn, conn.transaction():
+            result = await action.run(_context(engine, run, conn), run.params)
+            await logs.finish(conn, run, outcome_of(result))
+    except Exception as exc:
+        error = classify(exc)
+        retry_in = engine.policy.delay(attempt, error)
+        next_attempt_at = None if retry_in is None else in_seconds(retry_in)
+        async with engine.pool.connection() as conn:
+            await logs.fail(conn, log_id, attempt, error, next_attempt_at)
+        logger.warning(
+            "run %s attempt %d failed (%s)%s",
+            log_id,
+            attempt,
+            error.code,
+            "" if retry_in is None else f"; next attempt in {retry_in:.1f}s",
+        )
+        raise RunFailed(error, retry_in) from exc

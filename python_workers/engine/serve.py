@@ -1,0 +1,23 @@
+"""A worker process: its two pools, its HTTP client, the App, until SIGTERM or SIGINT
+(procrastinate stops fetching, lets running jobs finish, then returns)."""
+
+from __future__ import annotations
+
+import httpx
+from psycopg_pool import AsyncConnectionPool
+
+from python_workers.engine.app import WorkerOptions, build_app
+from python_workers.engine.run import Engine
+
+HTTP_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+async def serve(url: str, options: WorkerOptions, registry: dict[str, str]) -> None:
+    pool = AsyncConnectionPool(
+        url, kwargs={"autocommit": True}, min_size=1, max_size=options.concurrency + 2, open=False
+    )
+    async with pool, httpx.AsyncClient(timeout=HTTP_TIMEOUT) as http:
+        engine = Engine(pool=pool, http=http, registry=registry, policy=options.policy)
+        app = build_app(url, options, engine)
+        async with app.open_async():
+            await app.run_worker_async(**options.procrastinate_options())

@@ -1,0 +1,63 @@
+-- on_link: a person linking an internal record to an external id by hand (an entity
+-- mapping inserted with created_via 'link') queues the fetch-and-verify run of every
+-- on_link feature of that integration for the mapping's entity type, when the linked
+-- host record matches the feature's filter. In the same transaction as the link.
+
+-- The host record p_entity (a table private.trigger_entities names) with id p_id matches
+-- p_filter; false when there is no such record.
+create function private.host_record_matches(p_entity text, p_id text, p_filter jsonb)
+returns boolean
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+    v_record jsonb;
+begin
+    if not p_entity = any (private.trigger_entities()) then
+        return false;
+    end if;
+    begin
+        execute format('select pg_catalog.to_jsonb(t) from public.%I as t where t.id = $1', p_entity)
+        into v_record using p_id::uuid;
+    exception
+        when invalid_text_representation then
+            return false;  -- not a uuid: no host record has it
+    end;
+    return v_record is not null and private.record_matches_filter(v_record, p_filter);
+end
+$$;
+
+create function private.tg_integration_entity_mappings__enqueue_link()
+returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+    perform private.enqueue_sync_run(
+        f.project_integration_id, f.feature_id, 'on_link', f.server_action, f.entity_type,
+        n.internal_id,
+        pg_catalog.jsonb_build_object(
+            'feature', f.feature_key, 'entity_id', n.internal_id,
+            'external_id', n.external_id, 'mapping_id', n.id
+        ),
+        n.created_by
+    )
+    from new_rows as n
+    inner join private.features_triggered_by(
+        'on_link', null, array(select distinct l.project_integration_id from new_rows as l)
+    ) as f on n.project_integration_id = f.project_integration_id and n.entity_type = f.entity_type
+    where n.created_via = 'link'
+        and private.host_record_matches(
+            f.trigger_config ->> 'entity', n.internal_id, f.trigger_config -> 'filter'
+        );
+    return null;
+end
+$$;
+
+create trigger "40_enqueue_link"
+after insert on public.integration_entity_mappings
+referencing new table as new_rows
+for each statement execute function private.tg_integration_entity_mappings__enqueue_link();
+
+revoke all on function private.host_record_matches(text, text, jsonb) from public;
+revoke all on function private.tg_integration_entity_mappings__enqueue_link() from public;

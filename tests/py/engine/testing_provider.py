@@ -1,0 +1,87 @@
+"""A test-only provider (never shipped): registered by the engine tests through the
+worker's extra registry entries (PLUGBOARD_EXTRA_PROCESSORS=testing=<this module>).
+
+Its one server action, `act`, appends what happens to the file PLUGBOARD_TEST_CALLS names
+(one JSON line per event: start / end, log id, pid, time) and then does what its params
+say: sleep, fail the first `fail_times` attempts (retryable, with an optional Retry-After),
+fail always (`fail: "retryable" | "permanent"`), report counts, and write an entity mapping
+through ctx.db (committed with the log, or not at all)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from python_workers.engine.outcome import SyncCounts
+from python_workers.providers.contract import ActionContext, Processor, ServerAction
+
+CALLS_ENV = "PLUGBOARD_TEST_CALLS"
+
+
+class ActParams(BaseModel):
+    feature: str | None = None
+    entity_id: str | None = None
+    sleep: float = 0.0
+    fail_times: int = 0
+    retry_after: float | None = None
+    fail: str | None = None
+    counts: dict[str, int] = {}
+    mapping: str | None = None  # an external id to map entity_id to
+
+
+class ProviderSaysNo(Exception):
+    """Shaped like python_workers/providers/errors.py's ProviderError (duck-typed)."""
+
+    def __init__(self, code: str, retryable: bool, retry_after: float | None = None) -> None:
+        self.code = code
+        self.message = f"the test provider said no ({code})"
+        self.retryable = retryable
+        self.retry_after = retry_after
+        self.details = {"hint": "from the test provider"}
+        super().__init__(self.message)
+
+
+def record(event: str, log_id: str, **extra: Any) -> None:
+    line = json.dumps(
+        {"event": event, "log_id": log_id, "pid": os.getpid(), "t": time.time(), **extra}
+    )
+    with Path(os.environ[CALLS_ENV]).open("a") as calls:
+        calls.write(line + "\n")
+
+
+def starts_of(log_id: str) -> int:
+    lines = Path(os.environ[CALLS_ENV]).read_text().splitlines()
+    return sum(
+        1
+        for line in lines
+        if json.loads(line)["log_id"] == log_id and json.loads(line)["event"] == "start"
+    )
+
+
+async def act(ctx: ActionContext, params: ActParams) -> SyncCounts:
+    log_id = str(ctx.log.extra["log_id"]) if ctx.log.extra else "?"
+    record("start", log_id, entity_id=params.entity_id)
+    if params.sleep:
+        await asyncio.sleep(params.sleep)
+    if params.fail is not None:
+        raise ProviderSaysNo("always", retryable=params.fail == "retryable")
+    if starts_of(log_id) <= params.fail_times:
+        raise ProviderSaysNo("flaky", retryable=True, retry_after=params.retry_after)
+    if params.mapping is not None and ctx.integration.id is not None:
+        await ctx.db.execute(
+            "insert into public.integration_entity_mappings"
+            " (project_integration_id, entity_type, internal_id, external_id)"
+            " values (%s, 'transaction', %s, %s)",
+            (ctx.integration.id, params.entity_id, params.mapping),
+        )
+    record("end", log_id)
+    return SyncCounts.model_validate(params.counts)
+
+
+PROCESSOR: Processor = {"act": ServerAction(ActParams, act)}
