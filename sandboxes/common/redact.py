@@ -15,6 +15,8 @@ _SECRET_WORDS = re.compile(r"token|secret|password|api[-_]?key|signature|asserti
 _SECRET_FIELDS = re.compile(
     r"(?<!sync)token|secret|password|passwd|api[-_]?key|assertion|verifier|^code$", re.I
 )
+# A cheap pre-check: could any field name in this text be secret?
+_MAYBE_SECRET = re.compile(r"token|secret|passw|key|assertion|verifier|code", re.I)
 MAX_BODY_CHARS = 16_384
 
 
@@ -32,7 +34,7 @@ def redact_headers(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:
 
 
 def redact_query(query: str) -> str:
-    if not query:
+    if not _MAYBE_SECRET.search(query):  # the common case, without parsing
         return query
     pairs = parse_qsl(query, keep_blank_values=True)
     return urlencode([(k, REDACTED if _SECRET_FIELDS.search(k) else v) for k, v in pairs])

@@ -43,6 +43,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Starlette:
         ],
         max_concurrent=settings.max_concurrent,
     )
-    routes = [*oauth_routes(state), *api_routes(state), *helper_routes(state)]
+    # The API first: Starlette tries routes in order, and entity reads are the hot path.
+    routes = [*api_routes(state), *oauth_routes(state), *helper_routes(state)]
     errors = ErrorResponses(throttled=throttled_response, server_error=server_error_response)
     return build_app("quickbooks", routes, state, limits=limits, errors=errors)
