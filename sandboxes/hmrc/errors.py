@@ -51,11 +51,3 @@ def server_error(status: int) -> Response:
     if status == 503:
         return api_error(503, "SERVICE_UNAVAILABLE", "Internal server error")
     return api_error(status, "INTERNAL_SERVER_ERROR", "An internal server error occurred")
-
-
-def not_found() -> Response:
-    return api_error(
-        404,
-        "MATCHING_RESOURCE_NOT_FOUND",
-        "A resource with the name in the request can not be found in the API",
-    )

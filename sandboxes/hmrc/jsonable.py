@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
+from starlette.responses import JSONResponse
 
-def jsonable(value: Any) -> Any:
-    """`value` with every Decimal made an int (whole) or a float, recursively."""
+
+def number(value: object) -> int | float:
+    """json.dumps' `default` hook: a Decimal as an int when whole, else a float."""
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [jsonable(v) for v in value]
-    return value
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def jsonable(value: Any) -> Any:
+    """`value` with its Decimals as plain numbers (for /_sandbox/state)."""
+    return json.loads(json.dumps(value, default=number))
+
+
+class AmountsJSONResponse(JSONResponse):
+    """JSONResponse that also writes Decimal amounts (only they reach the `default` hook)."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(
+            content, default=number, ensure_ascii=False, allow_nan=False, separators=(",", ":")
+        ).encode("utf-8")

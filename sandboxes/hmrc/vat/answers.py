@@ -7,9 +7,9 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
-from sandboxes.hmrc.jsonable import jsonable
+from sandboxes.hmrc.jsonable import AmountsJSONResponse
 from sandboxes.hmrc.vat.validation import FieldError
 
 VRN_INVALID = ("VRN_INVALID", "The provided VRN is invalid")
@@ -24,8 +24,8 @@ INVALID_REQUEST = ("INVALID_REQUEST", "Invalid request")
 
 
 def answer(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return JSONResponse(
-        jsonable(body),
+    return AmountsJSONResponse(
+        body,
         status_code=status,
         headers={"X-CorrelationId": str(uuid.uuid4()), **(headers or {})},
     )
