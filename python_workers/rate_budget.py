@@ -17,6 +17,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
+from typing import Any
 
 from psycopg_pool import AsyncConnectionPool
 
@@ -29,7 +30,7 @@ class PostgresRateBudget:
     """The RateBudget of python_workers.providers.contract, kept in PostgreSQL."""
 
     def __init__(
-        self, pool: AsyncConnectionPool, key: str, *, lease: timedelta = DEFAULT_LEASE
+        self, pool: AsyncConnectionPool[Any], key: str, *, lease: timedelta = DEFAULT_LEASE
     ) -> None:
         self.pool = pool
         self.key = key

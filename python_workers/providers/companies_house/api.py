@@ -7,7 +7,7 @@ and never logged or put into an error.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -27,7 +27,7 @@ from python_workers.providers.companies_house.models import (
     PscList,
 )
 from python_workers.providers.contract import RateBudget
-from python_workers.providers.errors import ProviderError, RateLimited, ProviderUnavailable
+from python_workers.providers.errors import ProviderError, ProviderUnavailable, RateLimited
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 ItemT = TypeVar("ItemT")
@@ -69,22 +69,31 @@ class CompaniesHouseApi:
 
     async def officers(self, number: str) -> list[Officer]:
         return await self._all_pages(
-            f"/company/{quote(number)}/officers", OfficerList, number, lambda p: p.items,
+            f"/company/{quote(number)}/officers",
+            OfficerList,
+            number,
+            lambda p: p.items,
             lambda p: p.total_results,
         )
 
     async def filing_history(self, number: str) -> list[FilingHistoryItem]:
         return await self._all_pages(
-            f"/company/{quote(number)}/filing-history", FilingHistoryList, number,
-            lambda p: p.items, lambda p: p.total_count,
+            f"/company/{quote(number)}/filing-history",
+            FilingHistoryList,
+            number,
+            lambda p: p.items,
+            lambda p: p.total_count,
         )
 
     async def persons_with_significant_control(
         self, number: str
     ) -> list[PersonWithSignificantControl]:
         return await self._all_pages(
-            f"/company/{quote(number)}/persons-with-significant-control", PscList, number,
-            lambda p: p.items, lambda p: p.total_results,
+            f"/company/{quote(number)}/persons-with-significant-control",
+            PscList,
+            number,
+            lambda p: p.items,
+            lambda p: p.total_results,
         )
 
     async def search_companies(self, query: str, limit: int) -> tuple[list[CompanySearchItem], int]:
@@ -129,10 +138,15 @@ class CompaniesHouseApi:
         number: str | None,
         params: dict[str, Any] | None = None,
     ) -> ModelT:
-        response = await self._send(lambda: self.http.get(
-            self.base_url + path, params=params, auth=httpx.BasicAuth(self.api_key, "")
-        ))
-        if response.status_code == 404 and number is not None and _error_code(response) == NOT_FOUND:
+        async with self.budget.acquire():
+            try:
+                response = await self.http.get(
+                    self.base_url + path, params=params, auth=httpx.BasicAuth(self.api_key, "")
+                )
+            except httpx.TransportError as error:
+                raise ProviderUnavailable("Companies House", None) from error
+        not_found = response.status_code == 404 and _error_code(response) == NOT_FOUND
+        if not_found and number is not None:
             raise CompanyNotFound(number)
         if response.status_code == 401:
             raise InvalidApiKey()
@@ -146,13 +160,6 @@ class CompaniesHouseApi:
                 f"Companies House answered {response.status_code} to GET {path}",
             )
         return model.model_validate_json(response.content)
-
-    async def _send(self, request: Callable[[], Awaitable[httpx.Response]]) -> httpx.Response:
-        async with self.budget.acquire():
-            try:
-                return await request()
-            except httpx.TransportError as error:
-                raise ProviderUnavailable("Companies House", None) from error
 
 
 def _error_code(response: httpx.Response) -> str | None:

@@ -1,13 +1,20 @@
-"""Companies House's server actions: action name -> ServerAction, nothing else.
-
-Empty until issue 14 implements them (testConnection, ch_company_profile, ch_officers,
-ch_filing_history, ch_persons_with_significant_control, ch_company_search, ch_sic_codes):
-nothing is registered that does not really work, and the conformance test
-(tests/py/test_registry_conformance.py) lists what the catalogue still expects.
-"""
+"""Companies House's server actions: action name -> ServerAction, nothing else."""
 
 from __future__ import annotations
 
-from python_workers.providers.contract import Processor
+from python_workers.providers.companies_house import service
+from python_workers.providers.companies_house.sic import sic_codes
+from python_workers.providers.contract import Processor, ServerAction
 
-PROCESSOR: Processor = {}
+PROCESSOR: Processor = {
+    "testConnection": ServerAction(service.NoParams, service.test_connection),
+    "ch_company_profile": ServerAction(service.CompanyParams, service.company_profile),
+    "ch_officers": ServerAction(service.CompanyParams, service.officers),
+    "ch_filing_history": ServerAction(service.CompanyParams, service.filing_history),
+    "ch_persons_with_significant_control": ServerAction(
+        service.CompanyParams, service.persons_with_significant_control
+    ),
+    "ch_company_search": ServerAction(service.SearchParams, service.company_search),
+    "ch_sic_codes": ServerAction(service.NoParams, sic_codes),
+    "ch_company_refresh": ServerAction(service.NoParams, service.company_refresh),
+}
