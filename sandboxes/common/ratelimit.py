@@ -43,11 +43,16 @@ class SlidingWindow:
 
     hits: dict[str, deque[float]] = field(default_factory=dict)
 
-    def wait(self, key: str, limit: int, window: float, now: float) -> float | None:
-        """Seconds until a request would be admitted, or None when it would be now."""
+    def live(self, key: str, window: float, now: float) -> deque[float]:
+        """The key's hits still inside the window (older ones are dropped)."""
         hits = self.hits.setdefault(key, deque())
         while hits and hits[0] <= now - window:
             hits.popleft()
+        return hits
+
+    def wait(self, key: str, limit: int, window: float, now: float) -> float | None:
+        """Seconds until a request would be admitted, or None when it would be now."""
+        hits = self.live(key, window, now)
         return hits[0] + window - now if len(hits) >= limit else None
 
     def record(self, key: str, now: float) -> None:
@@ -99,3 +104,12 @@ class RateLimits:
 
     def release(self, key: str) -> None:
         self._in_flight[key] -= 1
+
+    def usage(self, key: str, name: str) -> tuple[int, float]:
+        """Requests of `key` in window `name` now, and seconds until the oldest leaves it
+        (the whole window when none): what providers' rate-limit headers report."""
+        limit = next(limit for limit in self.windows if limit.name == name)
+        window = limit.window_seconds / self.time_scale
+        now = time.monotonic()
+        hits = self._windows[name].live(key, window, now)
+        return len(hits), (hits[0] + window - now if hits else window)

@@ -12,6 +12,7 @@ from sandboxes.common.ratelimit import RateLimits, WindowLimit
 from sandboxes.companies_house import errors
 from sandboxes.companies_house.auth import api_key_of_scope
 from sandboxes.companies_house.config import WINDOW_SECONDS, CompaniesHouseConfig
+from sandboxes.companies_house.ratelimit_headers import WINDOW_NAME
 from sandboxes.companies_house.routes import ROUTES
 from sandboxes.companies_house.state import CompaniesHouseState
 
@@ -20,7 +21,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Starlette:
     settings = CompaniesHouseConfig().updated(config or {})
     limits = RateLimits(
         api_key_of_scope,
-        [WindowLimit("requests", settings.requests_per_window, WINDOW_SECONDS)],
+        [WindowLimit(WINDOW_NAME, settings.requests_per_window, WINDOW_SECONDS)],
     )
     return build_app(
         "companies_house",

@@ -36,15 +36,15 @@ def api_key_of_scope(scope: Scope) -> str | None:
     return None
 
 
-def authenticate(request: Request, accepted: Sequence[SecretStr]) -> Response | None:
-    """None when the request carries an accepted key, else the documented 401."""
+def authenticate(request: Request, accepted: Sequence[SecretStr]) -> str | Response:
+    """The request's API key when it is accepted, else the documented 401."""
     header = request.headers.get("authorization", "")
     if not header.strip():
         return auth_error("Empty Authorization header")
     key = api_key_from_header(header)
     if key is None or (accepted and not _is_accepted(key, accepted)):
         return auth_error("Invalid Authorization")
-    return None
+    return key
 
 
 def _is_accepted(key: str, accepted: Sequence[SecretStr]) -> bool:

@@ -13,6 +13,7 @@ from sandboxes.companies_house.auth import authenticate
 from sandboxes.companies_house.errors import company_not_found, invalid_parameter, service_error
 from sandboxes.companies_house.ids import etag
 from sandboxes.companies_house.paging import read_page
+from sandboxes.companies_house.ratelimit_headers import rate_limit_headers
 from sandboxes.companies_house.records import CompanyRecord
 from sandboxes.companies_house.search import search_companies
 from sandboxes.companies_house.state import CompaniesHouseState
@@ -34,8 +35,12 @@ def _state(request: Request) -> CompaniesHouseState:
 
 def authenticated(handler: Handler) -> Handler:
     async def guarded(request: Request) -> Response:
-        refused = authenticate(request, _state(request).config.api_keys)
-        return refused if refused is not None else await handler(request)
+        api_key = authenticate(request, _state(request).config.api_keys)
+        if isinstance(api_key, Response):
+            return api_key
+        response = await handler(request)
+        response.headers.update(rate_limit_headers(request, api_key))
+        return response
 
     return guarded
 

@@ -58,6 +58,14 @@ def test_requests_over_the_limit_get_429_until_the_window_frees_one(
     assert ch.get("/company/09876543").status_code == 200
 
 
+def test_answers_carry_the_rate_limit_headers(ch: CompaniesHouseClient) -> None:
+    answers = [ch.get("/company/09876543") for _ in range(3)]
+    assert [a.headers["X-Ratelimit-Remain"] for a in answers] == ["2", "1", "0"]
+    assert answers[0].headers["X-Ratelimit-Limit"] == "3"
+    assert answers[0].headers["X-Ratelimit-Window"] == "5m"
+    assert int(answers[0].headers["X-Ratelimit-Reset"]) >= int(time.time())
+
+
 def test_the_limit_is_per_api_key(sandbox: RunningSandbox, ch: CompaniesHouseClient) -> None:
     for _ in range(3):
         ch.get("/company/09876543")
