@@ -156,6 +156,39 @@ async def persons_with_significant_control(request: Request) -> Response:
     )
 
 
+def _item_at(request: Request, items: list[dict[str, Any]], not_found: str) -> Response:
+    """The item whose links.self is this request's path (single-item resources)."""
+    for item in items:
+        if item["links"]["self"] == request.url.path:
+            return _json(item)
+    return service_error(not_found, 404)
+
+
+@authenticated
+async def registered_office_address(request: Request) -> Response:
+    company = _company(request)
+    if company is None:
+        return company_not_found()
+    return JSONResponse(company.profile["registered_office_address"])
+
+
+@authenticated
+async def appointment(request: Request) -> Response:
+    company = _company(request)
+    if company is None:
+        return company_not_found()
+    # errors.yml has no codes for these; named after the resource like company-profile-...
+    return _item_at(request, company.officers, "appointment-not-found")
+
+
+@authenticated
+async def person_with_significant_control(request: Request) -> Response:
+    company = _company(request)
+    if company is None:
+        return company_not_found()
+    return _item_at(request, company.pscs, "psc-not-found")
+
+
 @authenticated
 async def search(request: Request) -> Response:
     query = request.query_params.get("q", "").strip()
@@ -189,6 +222,12 @@ ROUTES: list[BaseRoute] = [
     Route(
         "/company/{company_number}/persons-with-significant-control",
         persons_with_significant_control,
+    ),
+    Route("/company/{company_number}/registered-office-address", registered_office_address),
+    Route("/company/{company_number}/appointments/{appointment_id}", appointment),
+    Route(
+        "/company/{company_number}/persons-with-significant-control/{kind}/{notification_id}",
+        person_with_significant_control,
     ),
     Route("/search/companies", search),
 ]

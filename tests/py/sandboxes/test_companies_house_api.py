@@ -235,6 +235,36 @@ def test_corporate_psc(ch: CompaniesHouseClient) -> None:
     assert item["identification"]["registration_number"] == "10987654"
 
 
+# --- single resources the lists link to -----------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["06543210", "OC345678", "12345678", "FC031234"])
+def test_every_officer_and_psc_link_resolves(ch: CompaniesHouseClient, number: str) -> None:
+    officers = ch.json(f"/company/{number}/officers", items_per_page=100)["items"]
+    pscs = ch.json(f"/company/{number}/persons-with-significant-control")["items"]
+    for item in officers + pscs:
+        assert ch.json(item["links"]["self"]) == item
+
+
+def test_registered_office_address(ch: CompaniesHouseClient) -> None:
+    profile = ch.json("/company/SC123456")
+    address = ch.json("/company/SC123456/registered-office-address")
+    assert address == profile["registered_office_address"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/company/09876543/appointments/nope",
+        "/company/09876543/persons-with-significant-control/individual/nope",
+    ],
+)
+def test_unknown_single_resource(ch: CompaniesHouseClient, path: str) -> None:
+    response = ch.get(path)
+    assert response.status_code == 404
+    assert response.json()["errors"][0]["type"] == "ch:service"
+
+
 # --- search ---------------------------------------------------------------------------
 
 

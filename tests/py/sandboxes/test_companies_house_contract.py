@@ -51,6 +51,12 @@ def test_company_profile_matches_schema(ch: CompaniesHouseClient, number: str) -
 
 
 @pytest.mark.parametrize("number", NUMBERS)
+def test_registered_office_address_matches_schema(ch: CompaniesHouseClient, number: str) -> None:
+    address = ch.json(f"/company/{number}/registered-office-address")
+    assert errors("registeredofficeaddress", address) == []
+
+
+@pytest.mark.parametrize("number", NUMBERS)
 def test_officer_list_matches_schema(ch: CompaniesHouseClient, number: str) -> None:
     assert errors("officerlist", ch.json(f"/company/{number}/officers")) == []
 
