@@ -11,7 +11,15 @@ SCOPE_WORDING = {
     "read:vat": "View your VAT information",
     "write:vat": "Change your VAT information",
 }
-PASSED_ON = ("client_id", "redirect_uri", "scope", "state", "response_type")
+PASSED_ON = (
+    "client_id",
+    "redirect_uri",
+    "scope",
+    "state",
+    "response_type",
+    "code_challenge",
+    "code_challenge_method",
+)
 
 
 def consent_page(params: dict[str, str], vrn: str, problem: str | None = None) -> str:

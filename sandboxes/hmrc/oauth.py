@@ -3,6 +3,7 @@
 GET /oauth/authorize shows the grant-authority page; a person (or a test) answers it with
 POST /oauth/authorize, decision=approve|deny and the VRN of the organisation signing in.
 POST /oauth/token takes its parameters, client credentials included, in the form body.
+PKCE is optional, as at HMRC: a code asked for with a code_challenge needs its verifier.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sandboxes.hmrc.config import HmrcConfig
 from sandboxes.hmrc.consent_page import consent_page, error_page
 from sandboxes.hmrc.errors import oauth_error
 from sandboxes.hmrc.state import HmrcState, hmrc_state
-from sandboxes.hmrc.tokens import GrantRefused, IssuedTokens
+from sandboxes.hmrc.tokens import GrantRefused, IssuedTokens, Pkce
 
 SCOPES = frozenset({"read:vat", "write:vat"})
 VRN_DIGITS = 9
@@ -33,6 +34,7 @@ class AuthorizationRequest:
     scopes: frozenset[str]
     state: str | None
     response_type: str
+    pkce: Pkce | None
 
     @classmethod
     def read(cls, params: Any) -> AuthorizationRequest:
@@ -42,6 +44,9 @@ class AuthorizationRequest:
             scopes=frozenset(params.get("scope", "").split()),
             state=params.get("state"),
             response_type=params.get("response_type", ""),
+            pkce=Pkce(challenge, params.get("code_challenge_method", "plain"))
+            if (challenge := params.get("code_challenge"))
+            else None,
         )
 
     def redirect(self, **params: str) -> Response:
@@ -63,6 +68,8 @@ def _check(config: HmrcConfig, asked: AuthorizationRequest) -> Response | None:
         return asked.redirect(error="unsupported_response_type")
     if not asked.scopes or not asked.scopes <= SCOPES:
         return asked.redirect(error="invalid_scope")
+    if asked.pkce is not None and asked.pkce.method not in ("S256", "plain"):
+        return asked.redirect(error="invalid_request", error_description="unknown PKCE method")
     return None
 
 
@@ -97,6 +104,7 @@ async def authorize_decision(request: Request) -> Response:
         asked.scopes,
         vrn,
         asked.redirect_uri,
+        asked.pkce,
         grant_seconds=state.config.grant_seconds,
         code_seconds=state.config.authorization_code_seconds,
     )
@@ -133,7 +141,10 @@ def _issue(state: HmrcState, grant_type: str, form: Any) -> IssuedTokens | Respo
         code, redirect_uri = form.get("code"), form.get("redirect_uri")
         if not code or not redirect_uri:
             return oauth_error(400, "invalid_request", "code and redirect_uri are required")
-        return state.tokens.redeem_code(str(code), config.client_id, str(redirect_uri), seconds)
+        verifier = form.get("code_verifier")
+        return state.tokens.redeem_code(
+            str(code), config.client_id, str(redirect_uri), verifier and str(verifier), seconds
+        )
     if grant_type == "refresh_token":
         refresh_token = form.get("refresh_token")
         if not refresh_token:

@@ -7,6 +7,9 @@ same grant, until the grant expires. Client-credentials tokens carry no grant an
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -30,6 +33,21 @@ class PendingCode:
     grant_id: str
     redirect_uri: str
     expires_at: float
+    pkce: Pkce | None = None
+
+
+@dataclass(frozen=True)
+class Pkce:
+    """RFC 7636: the challenge sent to /oauth/authorize, proved by the verifier at /token."""
+
+    challenge: str
+    method: str  # S256 or plain
+
+    def proved_by(self, verifier: str) -> bool:
+        if self.method == "S256":
+            digest = hashlib.sha256(verifier.encode("ascii", "replace")).digest()
+            verifier = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+        return hmac.compare_digest(verifier, self.challenge)
 
 
 @dataclass
@@ -76,6 +94,7 @@ class TokenStore:
         scopes: frozenset[str],
         vrn: str,
         redirect_uri: str,
+        pkce: Pkce | None,
         *,
         grant_seconds: int,
         code_seconds: int,
@@ -85,11 +104,16 @@ class TokenStore:
         grant_id = _token()
         self.grants[grant_id] = Grant(client_id, scopes, vrn, now + grant_seconds)
         code = _token()
-        self.codes[code] = PendingCode(grant_id, redirect_uri, now + code_seconds)
+        self.codes[code] = PendingCode(grant_id, redirect_uri, now + code_seconds, pkce)
         return code
 
     def redeem_code(
-        self, code: str, client_id: str, redirect_uri: str, access_seconds: int
+        self,
+        code: str,
+        client_id: str,
+        redirect_uri: str,
+        verifier: str | None,
+        access_seconds: int,
     ) -> IssuedTokens:
         pending = self.codes.pop(code, None)  # a code works once, even when refused
         if pending is None or pending.expires_at < time.time():
@@ -97,6 +121,8 @@ class TokenStore:
         grant = self.grants[pending.grant_id]
         if grant.client_id != client_id or pending.redirect_uri != redirect_uri:
             raise GrantRefused("code is invalid")
+        if pending.pkce is not None and not pending.pkce.proved_by(verifier or ""):
+            raise GrantRefused("code_verifier is invalid")
         return self._issue(pending.grant_id, grant, access_seconds)
 
     def refresh_grant(

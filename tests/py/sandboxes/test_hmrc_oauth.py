@@ -3,6 +3,8 @@ refresh tokens, 18-month grants, scopes, client credentials, counters, redaction
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import time
 from collections.abc import Iterator
 
@@ -135,6 +137,27 @@ def test_expired_code_is_refused(sandbox: RunningSandbox, hmrc: HmrcClient) -> N
     time.sleep(1.1)
     response = hmrc.token(grant_type="authorization_code", code=code, redirect_uri=REDIRECT_URI)
     assert response.json()["error"] == "invalid_grant"
+
+
+VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+CHALLENGE = base64.urlsafe_b64encode(hashlib.sha256(VERIFIER.encode()).digest()).rstrip(b"=")
+
+
+@pytest.mark.parametrize(
+    ("verifier", "accepted"), [(VERIFIER, True), ("something-else", False), (None, False)]
+)
+def test_pkce_code_needs_its_verifier(
+    hmrc: HmrcClient, verifier: str | None, accepted: bool
+) -> None:
+    pkce = {"code_challenge": CHALLENGE.decode(), "code_challenge_method": "S256"}
+    page = hmrc.http.get("/oauth/authorize", params=authorize_params(**pkce))
+    assert f'name="code_challenge" value="{pkce["code_challenge"]}"' in page.text
+    code = redirect_query(hmrc.consent(**pkce))["code"]
+    proof = {"code_verifier": verifier} if verifier else {}
+    response = hmrc.token(
+        grant_type="authorization_code", code=code, redirect_uri=REDIRECT_URI, **proof
+    )
+    assert response.status_code == (200 if accepted else 400), response.text
 
 
 @pytest.mark.parametrize(
