@@ -1,5 +1,13 @@
 """VAT API responses: JSON with an X-CorrelationId on every answer, and HMRC's error shapes
-(one error: its code and message; several: INVALID_REQUEST listing them)."""
+(one error: its code and message; several: INVALID_REQUEST listing them).
+
+Where the published OAS and hmrc/vat-api's code disagree on an error body, the OAS is
+followed, because it is what clients are written against and what the contract tests hold
+the sandbox to: the service wraps DUPLICATE_SUBMISSION, NOT_FINALISED and DATE_RANGE_TOO_LARGE
+in {"code": "BUSINESS_ERROR", "errors": [...]}, and answers bad obligation dates as
+{"statusCode": 400, "message": "INVALID_DATE_FROM"}; the OAS documents each as
+{"code": ..., "message": ...}. Clients should accept both.
+"""
 
 from __future__ import annotations
 
