@@ -23,8 +23,8 @@ from sandboxes.testing import (
 )
 from tests.py.sandboxes.companies_house_client import API_KEY, OTHER_KEY, CompaniesHouseClient
 
-# 3 requests per window; the 5-minute window scaled to half a second.
-WINDOW = 0.5
+# 3 requests per window; the 5-minute window scaled to one second.
+WINDOW = 1.0
 TIME_SCALE = 300 / WINDOW
 
 
