@@ -13,12 +13,15 @@ from typing import Any
 from psycopg_pool import AsyncConnectionPool
 
 from python_workers.providers.contract import ProjectIntegration, RateBudget
+from python_workers.providers.quickbooks.budget import realm_budget
 from python_workers.rate_budget import PostgresRateBudget
 
 BudgetFactory = Callable[[AsyncConnectionPool[Any], ProjectIntegration], RateBudget]
 
 BUDGETS: dict[str, BudgetFactory] = {
     "companies_house": lambda pool, _integration: PostgresRateBudget(pool, "companies_house"),
+    # QuickBooks: per realm, 500 requests a minute, 10 at once, 40 batch requests a minute
+    "quickbooks": realm_budget,
 }
 
 

@@ -1,0 +1,178 @@
+"""Plugboard's record of what is in QuickBooks: entity mappings (with the SyncToken and the
+hash of what was sent), the requestid of each create, record locks, and the client-action
+validation the worker re-runs before every push (the same SQL function the client app
+calls: one rule, one place).
+
+Transactions are mapped as "<Entity>:<Id>" (Purchase:17, Bill:4, Invoice:9): QuickBooks
+numbers each transaction type on its own, and one mapping entity type ("transaction")
+holds all three.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import psycopg
+from psycopg.rows import class_row
+from psycopg.types.json import Jsonb
+from pydantic import BaseModel
+
+REQUEST_ID_PREFIX = "pb"
+
+SAVE_SQL = """
+insert into public.integration_entity_mappings as m (
+    project_integration_id, entity_type, internal_id, external_id, external_version,
+    sync_hash, last_synced_at
+) values (%s, %s, %s, %s, %s, %s, now())
+on conflict (project_integration_id, entity_type, internal_id) do update
+set external_id = excluded.external_id, external_version = excluded.external_version,
+    sync_hash = excluded.sync_hash, last_synced_at = now(), is_stale = false, stale_reason = null
+"""
+
+
+def transaction_ref(entity: str, entity_id: str) -> str:
+    return f"{entity}:{entity_id}"
+
+
+def split_transaction_ref(value: str) -> tuple[str, str]:
+    entity, _, entity_id = value.partition(":")
+    return entity, entity_id
+
+
+@dataclass(frozen=True)
+class Mapping:
+    internal_id: str
+    external_id: str
+    external_version: str | None
+    sync_hash: str | None
+
+
+class Validation(BaseModel):
+    valid: bool
+    errors: list[dict[str, Any]]
+    data: dict[str, Any]
+
+    def message(self) -> str:
+        return "; ".join(str(e.get("message")) for e in self.errors)
+
+
+async def validate(
+    db: psycopg.AsyncConnection[Any], action: str, params: list[dict[str, Any]]
+) -> list[Validation]:
+    """QuickBooks client action `action` for each params object, in one statement."""
+    cursor = await db.execute(
+        "select public.integration_client_action('quickbooks', %s, p.value)"
+        " from jsonb_array_elements(%s) with ordinality as p (value, n) order by p.n",
+        (action, Jsonb(params)),
+    )
+    return [Validation.model_validate(row[0]) for row in await cursor.fetchall()]
+
+
+async def lock(db: psycopg.AsyncConnection[Any], keys: Iterable[str]) -> None:
+    """Transaction-scoped locks on records: runs pushing the same record take turns.
+    Callers lock records before parties (rank in the key), each group sorted."""
+    await db.execute(
+        "select pg_advisory_xact_lock(hashtextextended(k, 0))"
+        " from unnest(%s::text[]) as k order by k",
+        (sorted(set(keys)),),
+    )
+
+
+def lock_key(integration_id: UUID, rank: int, kind: str, internal_id: str) -> str:
+    return f"{integration_id}:{rank}:{kind}:{internal_id}"
+
+
+async def request_id(
+    db: psycopg.AsyncConnection[Any], project_id: UUID, integration_id: UUID, kind: str,
+    internal_id: str,
+) -> str:  # fmt: skip
+    """The requestid of creating this record: the same on every try, so a repeat after a
+    lost answer replays the first result. It changes only after QuickBooks refused a run's
+    create outright (a Fault recorded on a failed log): the fixed record is a new request."""
+    cursor = await db.execute(
+        "select count(*) from public.integration_sync_logs as l"
+        " where l.project_id = %s and l.entity_type = %s and l.entity_id = %s"
+        " and l.status = 'failed' and l.error_code ~ '^qbo_[0-9]+$'",
+        (project_id, kind, internal_id),
+    )
+    row = await cursor.fetchone()
+    generation = row[0] if row else 0
+    seed = f"{integration_id}|{kind}|{internal_id}|{generation}"
+    return REQUEST_ID_PREFIX + hashlib.sha256(seed.encode()).hexdigest()[:40]
+
+
+def batch_request_id(chunk: UUID) -> str:
+    """A batch's requestid (at most 36 characters there): its chunk's id."""
+    return REQUEST_ID_PREFIX + chunk.hex
+
+
+async def get(
+    db: psycopg.AsyncConnection[Any], integration_id: UUID, kind: str, internal_id: str
+) -> Mapping | None:
+    async with db.cursor(row_factory=class_row(Mapping)) as cursor:
+        await cursor.execute(
+            "select internal_id, external_id, external_version, sync_hash"
+            " from public.integration_entity_mappings"
+            " where project_integration_id = %s and entity_type = %s and internal_id = %s",
+            (integration_id, kind, internal_id),
+        )
+        return await cursor.fetchone()
+
+
+async def owner(
+    db: psycopg.AsyncConnection[Any], integration_id: UUID, kind: str, external_id: str
+) -> str | None:
+    """The record mapped to QuickBooks' `external_id`, if any."""
+    cursor = await db.execute(
+        "select internal_id from public.integration_entity_mappings"
+        " where project_integration_id = %s and entity_type = %s and external_id = %s",
+        (integration_id, kind, external_id),
+    )
+    row = await cursor.fetchone()
+    return None if row is None else str(row[0])
+
+
+async def save(
+    db: psycopg.AsyncConnection[Any], integration_id: UUID, kind: str, internal_id: str,
+    external_id: str, version: str, sync_hash: str,
+) -> None:  # fmt: skip
+    await db.execute(SAVE_SQL, (integration_id, kind, internal_id, external_id, version, sync_hash))
+
+
+async def save_many(
+    db: psycopg.AsyncConnection[Any], integration_id: UUID, kind: str,
+    saved: list[tuple[str, str, str, str]],
+) -> None:  # fmt: skip
+    """save() for many (internal id, external id, version, hash), pipelined."""
+    async with db.cursor() as cursor:
+        await cursor.executemany(SAVE_SQL, [(integration_id, kind, *row) for row in saved])
+
+
+async def set_stale(
+    db: psycopg.AsyncConnection[Any], integration_id: UUID, kind: str, internal_id: str,
+    reason: str | None,
+) -> None:  # fmt: skip
+    await db.execute(
+        "update public.integration_entity_mappings set is_stale = %s, stale_reason = %s"
+        " where project_integration_id = %s and entity_type = %s and internal_id = %s",
+        (reason is not None, reason, integration_id, kind, internal_id),
+    )
+
+
+async def in_pending_chunk(
+    db: psycopg.AsyncConnection[Any], integration_id: UUID, internal_id: str
+) -> bool:
+    """A batch run that has not finished holds this record: it will push it."""
+    cursor = await db.execute(
+        "select exists (select from public.integration_sync_logs as l"
+        " where l.project_integration_id = %s and l.action = 'sync_transaction'"
+        " and l.status in ('pending', 'in_progress')"
+        " and l.details -> 'params' -> 'entity_ids' ? %s)",
+        (integration_id, internal_id),
+    )
+    row = await cursor.fetchone()
+    return bool(row and row[0])

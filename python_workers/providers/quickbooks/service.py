@@ -1,0 +1,176 @@
+"""What each QuickBooks server action does (processor.py names them).
+
+Every action gets the run's context (engine): its database transaction, in which the
+mappings and reference data it writes commit together with the sync log's final status;
+the HTTP client; the integration's credential; the realm's shared budget.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict
+
+from python_workers.engine.outcome import SyncCounts
+from python_workers.providers.contract import ActionContext
+from python_workers.providers.errors import ProviderError
+from python_workers.providers.quickbooks import changes, mappings, parties, reference
+from python_workers.providers.quickbooks import transactions as txns
+from python_workers.providers.quickbooks.client import api_for, integration_ids
+from python_workers.providers.quickbooks.verify import verify
+
+
+class NoParams(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class RecordParams(BaseModel):
+    """A run's params as the triggers and RPCs write them: the feature, and one record
+    (entity_id), a batch of records (entity_ids + chunk) or the whole feature (neither)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    feature: str | None = None
+    entity_id: str | None = None
+    entity_ids: list[str] | None = None
+    chunk: UUID | None = None
+    force: bool = False
+
+
+async def company_info(ctx: ActionContext, params: NoParams) -> SyncCounts:
+    info = await reference.company_info(ctx, api_for(ctx))
+    return SyncCounts(
+        records_processed=1, records_updated=1, external_id=info.Id,
+        details={"company_name": info.CompanyName, "country": info.Country},
+    )  # fmt: skip
+
+
+async def chart_of_accounts(ctx: ActionContext, params: NoParams) -> SyncCounts:
+    return await reference.refresh(ctx, api_for(ctx), "account")
+
+
+async def classes(ctx: ActionContext, params: NoParams) -> SyncCounts:
+    return await reference.refresh(ctx, api_for(ctx), "class")
+
+
+async def tax_codes(ctx: ActionContext, params: NoParams) -> SyncCounts:
+    return await reference.refresh(ctx, api_for(ctx), "tax_code")
+
+
+async def sync_vendor(ctx: ActionContext, params: RecordParams) -> SyncCounts:
+    return await _sync_parties(ctx, params, "vendor", "vendors")
+
+
+async def sync_customer(ctx: ActionContext, params: RecordParams) -> SyncCounts:
+    return await _sync_parties(ctx, params, "customer", "customers")
+
+
+async def sync_transaction(ctx: ActionContext, params: RecordParams) -> SyncCounts:
+    api = api_for(ctx)
+    if params.entity_id is not None:
+        change, reference_id = await txns.push_one(ctx, api, params.entity_id, params.feature)
+        return _counts(1, {params.entity_id: change}, reference_id, api.retries)
+    if params.entity_ids is not None and params.chunk is not None:
+        tally = await txns.push_chunk(ctx, api, params.entity_ids, params.chunk, params.feature)
+        return SyncCounts(
+            records_processed=len(params.entity_ids),
+            records_created=tally.created,
+            records_updated=tally.updated,
+            records_skipped=tally.skipped,
+            records_failed=len(tally.errors),
+            details={"errors": tally.errors, "external_ids": tally.external_ids,
+                     "retries": api.retries},
+        )  # fmt: skip
+    if params.feature is None:
+        raise ProviderError("invalid_params", "sync_transaction needs a feature or records")
+    log_ids = await txns.plan(ctx, params.feature)
+    return SyncCounts(details={"batch_runs": len(log_ids), "log_ids": [str(i) for i in log_ids]})
+
+
+async def verify_vendor_hash(ctx: ActionContext, params: RecordParams) -> SyncCounts:
+    return await verify(ctx, api_for(ctx), "vendor", _one(params))
+
+
+async def verify_transaction_hash(ctx: ActionContext, params: RecordParams) -> SyncCounts:
+    return await verify(ctx, api_for(ctx), "transaction", _one(params))
+
+
+async def payments(ctx: ActionContext, params: RecordParams) -> SyncCounts:
+    """A QuickBooks Payment changed (webhook or CDC): settle the invoices it pays."""
+    return await changes.payment_received(ctx, api_for(ctx), _one(params))
+
+
+async def cdc_poll(ctx: ActionContext, params: NoParams) -> SyncCounts:
+    return await changes.poll(ctx, api_for(ctx))
+
+
+async def _sync_parties(
+    ctx: ActionContext, params: RecordParams, kind: str, feature: str
+) -> SyncCounts:
+    """One relationship, or every one the feature takes that is new or changed."""
+    api = api_for(ctx)
+    ids = [params.entity_id] if params.entity_id else await _feature_relationships(ctx, feature)
+    validations = await mappings.validate(
+        ctx.db, "validate_relationship_send_to",
+        [{"relationship_id": i, "feature": feature} for i in ids],
+    )  # fmt: skip
+    outcomes: dict[str, str] = {}
+    errors = []
+    external_id = None
+    for relationship_id, validation in zip(ids, validations, strict=True):
+        if not validation.valid:
+            if params.entity_id:
+                raise ProviderError(
+                    "not_sendable",
+                    f"QuickBooks cannot take this relationship: {validation.message()}",
+                    {"errors": validation.errors},
+                )
+            errors.append({"entity_id": relationship_id, "message": validation.message()})
+            continue
+        pushed = await parties.push(ctx, api, kind, relationship_id, force=params.force)
+        outcomes[relationship_id] = pushed.change
+        external_id = pushed.external_id
+    counts = _counts(len(ids), outcomes, external_id if params.entity_id else None, api.retries)
+    counts.records_failed = len(errors)
+    counts.details["errors"] = errors
+    return counts
+
+
+async def _feature_relationships(ctx: ActionContext, feature: str) -> list[str]:
+    integration_id, _ = integration_ids(ctx)
+    cursor = await ctx.db.execute(
+        """
+select r.id::text
+from public.v_project_integration_features as s
+inner join public.project_relationships as r on r.project_id = s.project_id
+left join public.integration_entity_mappings as m
+    on m.project_integration_id = s.project_integration_id and m.entity_type = s.entity_type
+    and m.internal_id = r.id::text
+where s.project_integration_id = %s and s.feature_key = %s and r.status = 'Active'
+    and private.record_matches_filter(to_jsonb(r), s.trigger_config -> 'filter')
+    and (m.id is null or r.updated_at > m.last_synced_at)
+order by r.id
+""",
+        (integration_id, feature),
+    )
+    return [row[0] for row in await cursor.fetchall()]
+
+
+def _counts(
+    processed: int, outcomes: dict[str, str], external_id: str | None, retries: int
+) -> SyncCounts:
+    changes_seen = list(outcomes.values())
+    return SyncCounts(
+        records_processed=processed,
+        records_created=changes_seen.count("created") + changes_seen.count("linked"),
+        records_updated=changes_seen.count("updated"),
+        records_skipped=changes_seen.count("unchanged") + changes_seen.count("skipped"),
+        external_id=external_id,
+        details={"changes": outcomes, "retries": retries},
+    )
+
+
+def _one(params: RecordParams) -> str:
+    if params.entity_id is None:
+        raise ProviderError("invalid_params", "this action needs one record (entity_id)")
+    return params.entity_id

@@ -1,0 +1,44 @@
+"""QuickBooks settings read from the environment (prefix PLUGBOARD_QBO_).
+
+The API base URL is the main settings' `qbo_api_base_url` (the real service by default;
+`plugboard up` points it at the sandbox). The published limits are per realm; a sandbox
+started with `time_scale` shortens its windows, and the workers' budget must use the same
+scale (PLUGBOARD_QBO_TIME_SCALE) or it would wait a real minute per window.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Intuit serves every minor version below 75 as 75 since August 2025: ask for it outright.
+MINOR_VERSION = 75
+
+
+class QuickBooksSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PLUGBOARD_QBO_", extra="ignore")
+
+    requests_per_minute: int = Field(default=500, gt=0)
+    max_concurrent: int = Field(default=10, gt=0)
+    batch_requests_per_minute: int = Field(default=40, gt=0)
+    time_scale: float = Field(default=1.0, gt=0, description="Windows last 60 s / time_scale.")
+    lease_seconds: float = Field(
+        default=60.0, gt=0, description="A slot held by a dead worker is free after this."
+    )
+    webhook_verifier_token: SecretStr | None = Field(
+        default=None, description="The app's webhook verifier token (Intuit developer portal)."
+    )
+    attempts_per_request: int = Field(
+        default=4, ge=1, description="Tries of one request within a run (429, 5xx, resets)."
+    )
+
+    @property
+    def window_seconds(self) -> float:
+        return 60.0 / self.time_scale
+
+
+@lru_cache(maxsize=1)
+def quickbooks_settings() -> QuickBooksSettings:
+    return QuickBooksSettings()

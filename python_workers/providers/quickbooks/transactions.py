@@ -1,0 +1,224 @@
+"""Transactions: Expense -> Purchase; inbound Invoice, Payroll Invoice, Reimbursement ->
+Bill; outbound Invoice -> Invoice (the feature whose filter takes the transaction decides,
+as validate_transaction_send_to reports it). Its supplier or customer is pushed first when
+it is not mapped yet.
+
+One record per run (a status change, Send To): a create with the record's requestid.
+Many (a whole-feature run): `plan` splits the records into runs of at most 30, each one
+batch request whose requestid is the run's chunk id, so a repeat after a lost answer
+replays it; faults of single items are recorded against their records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from uuid import UUID
+
+from python_workers.providers.contract import ActionContext
+from python_workers.providers.errors import ProviderError
+from python_workers.providers.quickbooks import mappings, parties, payloads, records, writes
+from python_workers.providers.quickbooks.api import BATCH_MAX_ITEMS, BatchItem, QuickBooksApi
+from python_workers.providers.quickbooks.client import integration_ids
+from python_workers.providers.quickbooks.hashing import stable_hash
+from python_workers.providers.quickbooks.models import Entity
+from python_workers.providers.quickbooks.records import TransactionRow
+
+KIND = "transaction"
+RECORD_RANK = 1  # records are locked before their parties
+PARTY_OF = {"Purchase": "vendor", "Bill": "vendor", "Invoice": "customer"}
+VALIDATE = "validate_transaction_send_to"
+Change = Literal["created", "updated", "unchanged", "skipped", "failed"]
+
+
+@dataclass
+class Tally:
+    """Per-record outcomes of a run, as the sync log counts them."""
+
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    external_ids: dict[str, str] = field(default_factory=dict)
+
+    def add(self, record_id: str, change: Change, external_id: str | None = None) -> None:
+        if change == "created":
+            self.created += 1
+        elif change == "updated":
+            self.updated += 1
+        elif change in ("unchanged", "skipped"):
+            self.skipped += 1
+        if external_id:
+            self.external_ids[record_id] = external_id
+
+    def fail(self, record_id: str, error: ProviderError) -> None:
+        self.errors.append({"entity_id": record_id, "code": error.code, "message": error.message})
+
+
+async def push_one(
+    ctx: ActionContext, api: QuickBooksApi, transaction_id: str, feature: str | None
+) -> tuple[Change, str | None]:
+    integration_id, _ = integration_ids(ctx)
+    key = mappings.lock_key(integration_id, RECORD_RANK, KIND, transaction_id)
+    await mappings.lock(ctx.db, [key])
+    if await mappings.in_pending_chunk(ctx.db, integration_id, transaction_id):
+        return "skipped", None  # a batch run holds it and will push it
+    [validation] = await mappings.validate(ctx.db, VALIDATE, [_params(transaction_id, feature)])
+    if not validation.valid:
+        raise ProviderError(
+            "not_sendable", f"QuickBooks cannot take this transaction: {validation.message()}",
+            {"errors": validation.errors},
+        )  # fmt: skip
+    entity = str(validation.data["quickbooks_entity"])
+    [row] = await records.transactions(ctx.db, integration_id, [transaction_id])
+    if _needs_party(row, entity):
+        await parties.push(ctx, api, PARTY_OF[entity], str(row.relationship_id))
+        [row] = await records.transactions(ctx.db, integration_id, [transaction_id])
+    return await _push_row(ctx, api, row, entity)
+
+
+async def push_chunk(
+    ctx: ActionContext, api: QuickBooksApi, ids: list[str], chunk: UUID, feature: str | None
+) -> Tally:
+    integration_id, _ = integration_ids(ctx)
+    tally = Tally()
+    await mappings.lock(
+        ctx.db, [mappings.lock_key(integration_id, RECORD_RANK, KIND, i) for i in ids]
+    )
+    validations = await mappings.validate(ctx.db, VALIDATE, [_params(i, feature) for i in ids])
+    entities: dict[str, str] = {}
+    for record_id, validation in zip(ids, validations, strict=True):
+        if validation.valid:
+            entities[record_id] = str(validation.data["quickbooks_entity"])
+        else:
+            tally.fail(record_id, ProviderError("not_sendable", validation.message()))
+    rows = await records.transactions(ctx.db, integration_id, sorted(entities))
+    parties_needed = sorted(
+        {
+            (PARTY_OF[entities[row.id]], str(row.relationship_id))
+            for row in rows
+            if _needs_party(row, entities[row.id])
+        }
+    )
+    for kind, relationship_id in parties_needed:
+        try:
+            await parties.push(ctx, api, kind, relationship_id)
+        except ProviderError as error:
+            for row in rows:
+                if str(row.relationship_id) == relationship_id:
+                    entities.pop(row.id, None)
+                    tally.fail(row.id, error)
+    if parties_needed:
+        rows = await records.transactions(ctx.db, integration_id, sorted(entities))
+    creates = [row for row in rows if row.mapped_id is None and row.id in entities]
+    for row in rows:
+        if row.mapped_id is not None:
+            await _push_guarded(ctx, api, row, entities[row.id], tally)
+    if creates:
+        await _create_batch(ctx, api, creates, entities, chunk, tally)
+    return tally
+
+
+async def plan(ctx: ActionContext, feature: str) -> list[UUID]:
+    """Queues batch runs for every record of `feature` not in QuickBooks yet or changed
+    since; returns their log ids. The runs commit with this one."""
+    integration_id, _ = integration_ids(ctx)
+    cursor = await ctx.db.execute(
+        """
+with records as (
+    select t.id::text as id, s.feature_id
+    from public.v_project_integration_features as s
+    inner join public.transactions as t on t.project_id = s.project_id
+    left join public.integration_entity_mappings as m
+        on m.project_integration_id = s.project_integration_id and m.entity_type = 'transaction'
+        and m.internal_id = t.id::text
+    where s.project_integration_id = %(integration_id)s and s.feature_key = %(feature)s
+        and s.trigger_config ->> 'entity' = 'transactions'
+        and private.record_matches_filter(to_jsonb(t), s.trigger_config -> 'filter')
+        and (m.id is null or t.updated_at > m.last_synced_at)
+),
+
+chunks as (
+    select (row_number() over (order by id) - 1) / %(size)s as n, id, feature_id from records
+)
+
+select private.enqueue_sync_run(
+    %(integration_id)s, min(feature_id::text)::uuid, 'on_manual', 'sync_transaction',
+    'transaction', 'batch:' || min(id),
+    jsonb_build_object('feature', %(feature)s::text, 'entity_ids', jsonb_agg(id order by id),
+                       'chunk', gen_random_uuid()),
+    null
+)
+from chunks group by n order by n
+""",
+        {"integration_id": integration_id, "feature": feature, "size": BATCH_MAX_ITEMS},
+    )
+    return [row[0] for row in await cursor.fetchall()]
+
+
+async def _push_row(
+    ctx: ActionContext, api: QuickBooksApi, row: TransactionRow, entity: str
+) -> tuple[Change, str]:
+    integration_id, project_id = integration_ids(ctx)
+    payload = payloads.transaction(row, entity).payload()
+    digest = stable_hash(payload)
+    if row.mapped_id is not None:
+        mapped_entity, external_id = mappings.split_transaction_ref(row.mapped_id)
+        if row.mapped_hash == digest:
+            return "unchanged", row.mapped_id
+        held = await writes.update(api, mapped_entity, external_id, row.mapped_version, payload)
+        change: Change = "updated"
+        entity = mapped_entity
+    else:
+        request_id = await mappings.request_id(ctx.db, project_id, integration_id, KIND, row.id)
+        created = await api.create(entity, payload, request_id)
+        held = await writes.converge(api, entity, created, payload, digest)
+        change = "created"
+    reference = mappings.transaction_ref(entity, held.Id)
+    await mappings.save(ctx.db, integration_id, KIND, row.id, reference, held.SyncToken, digest)
+    return change, reference
+
+
+async def _push_guarded(
+    ctx: ActionContext, api: QuickBooksApi, row: TransactionRow, entity: str, tally: Tally
+) -> None:
+    try:
+        change, reference = await _push_row(ctx, api, row, entity)
+    except ProviderError as error:
+        if error.retryable:
+            raise
+        tally.fail(row.id, error)
+        return
+    tally.add(row.id, change, reference)
+
+
+async def _create_batch(
+    ctx: ActionContext, api: QuickBooksApi, rows: list[TransactionRow], entities: dict[str, str],
+    chunk: UUID, tally: Tally,
+) -> None:  # fmt: skip
+    integration_id, _ = integration_ids(ctx)
+    sent = {row.id: payloads.transaction(row, entities[row.id]).payload() for row in rows}
+    items = [BatchItem(row.id, entities[row.id], "create", sent[row.id]) for row in rows]
+    results = await api.batch(items, mappings.batch_request_id(chunk))
+    saved = []
+    for result in results:
+        if result.fault is not None:
+            tally.fail(result.bid, result.fault)
+            continue
+        entity, digest = entities[result.bid], stable_hash(sent[result.bid])
+        held = await writes.converge(
+            api, entity, Entity.model_validate(result.entity), sent[result.bid], digest
+        )
+        reference = mappings.transaction_ref(entity, held.Id)
+        saved.append((result.bid, reference, held.SyncToken, digest))
+        tally.add(result.bid, "created", reference)
+    await mappings.save_many(ctx.db, integration_id, KIND, saved)
+
+
+def _needs_party(row: TransactionRow, entity: str) -> bool:
+    mapped = row.customer_id if PARTY_OF[entity] == "customer" else row.vendor_id
+    return row.relationship_id is not None and mapped is None
+
+
+def _params(transaction_id: str, feature: str | None) -> dict[str, Any]:
+    return {"transaction_id": transaction_id} | ({"feature": feature} if feature else {})
