@@ -123,40 +123,52 @@ $$;
 -- One entry of "errors". p_field names the param, column or line (e.g. lines[2].account_code).
 create function private.client_action_error(p_code text, p_field text, p_message text)
 returns jsonb
-language sql immutable parallel safe
+language plpgsql immutable parallel safe
 set search_path = ''
 as $$
-    select pg_catalog.jsonb_build_object('code', p_code, 'field', p_field, 'message', p_message)
+begin
+    return (
+        select pg_catalog.jsonb_build_object('code', p_code, 'field', p_field, 'message', p_message)
+    );
+end
 $$;
 
 create function private.client_action_result(p_errors jsonb, p_data jsonb)
 returns jsonb
-language sql immutable parallel safe
+language plpgsql immutable parallel safe
 set search_path = ''
 as $$
-    select pg_catalog.jsonb_build_object(
-        'valid', pg_catalog.jsonb_array_length(coalesce(p_errors, '[]')) = 0,
-        'errors', coalesce(p_errors, '[]'),
-        'data', coalesce(p_data, '{}')
-    )
+begin
+    return (
+        select pg_catalog.jsonb_build_object(
+            'valid', pg_catalog.jsonb_array_length(coalesce(p_errors, '[]')) = 0,
+            'errors', coalesce(p_errors, '[]'),
+            'data', coalesce(p_data, '{}')
+        )
+    );
+end
 $$;
 
 -- "too_long" errors for each field whose value is longer than its limit.
 -- p_values: {"field": "value", ...}; p_limits: {"field": max characters, ...}.
 create function private.client_action_length_errors(p_values jsonb, p_limits jsonb, p_system text)
 returns jsonb
-language sql immutable parallel safe
+language plpgsql immutable parallel safe
 set search_path = ''
 as $$
-    select coalesce(pg_catalog.jsonb_agg(
-        private.client_action_error('too_long', l.key, format(
-            '%s is %s characters; %s allows at most %s',
-            pg_catalog.upper(pg_catalog.left(l.key, 1)) || pg_catalog.replace(pg_catalog.substr(l.key, 2), '_', ' '),
-            pg_catalog.length(p_values ->> l.key), p_system, l.value
-        )) order by l.key
-    ), '[]')
-    from pg_catalog.jsonb_each_text(p_limits) as l
-    where pg_catalog.length(p_values ->> l.key) > l.value::integer
+begin
+    return (
+        select coalesce(pg_catalog.jsonb_agg(
+            private.client_action_error('too_long', l.key, format(
+                '%s is %s characters; %s allows at most %s',
+                pg_catalog.upper(pg_catalog.left(l.key, 1)) || pg_catalog.replace(pg_catalog.substr(l.key, 2), '_', ' '),
+                pg_catalog.length(p_values ->> l.key), p_system, l.value
+            )) order by l.key
+        ), '[]')
+        from pg_catalog.jsonb_each_text(p_limits) as l
+        where pg_catalog.length(p_values ->> l.key) > l.value::integer
+    );
+end
 $$;
 
 /** --- Feature filters (the trigger config's entity + filter pattern) --- */
@@ -165,33 +177,75 @@ $$;
 -- Keys in p_ignore are skipped (e.g. status, which "Send To" reports on its own).
 create function private.filter_mismatches(p_filter jsonb, p_row jsonb, p_ignore text[])
 returns text[]
-language sql immutable parallel safe
+language plpgsql immutable parallel safe
 set search_path = ''
 as $$
-    select coalesce(pg_catalog.array_agg(f.key order by f.key), '{}')
-    from pg_catalog.jsonb_each(coalesce(p_filter, '{}')) as f
-    where not f.key = any (coalesce(p_ignore, '{}'))
-        and not case pg_catalog.jsonb_typeof(f.value)
-            when 'array' then coalesce(f.value @> pg_catalog.jsonb_build_array(p_row -> f.key), false)
-            else coalesce(p_row -> f.key = f.value, false)
-        end
+begin
+    return (
+        select coalesce(pg_catalog.array_agg(f.key order by f.key), '{}')
+        from pg_catalog.jsonb_each(coalesce(p_filter, '{}')) as f
+        where not f.key = any (coalesce(p_ignore, '{}'))
+            and not case pg_catalog.jsonb_typeof(f.value)
+                when 'array' then coalesce(f.value @> pg_catalog.jsonb_build_array(p_row -> f.key), false)
+                else coalesce(p_row -> f.key = f.value, false)
+            end
+    );
+end
 $$;
 
 -- A filter value as people read it: "Business", or "Invoice, Payroll Invoice or Reimbursement".
 create function private.filter_value_text(p_value jsonb)
 returns text
-language sql immutable parallel safe
+language plpgsql immutable parallel safe
 set search_path = ''
 as $$
-    select case pg_catalog.jsonb_typeof(p_value)
-        when 'array' then (
-            select pg_catalog.regexp_replace(
-                pg_catalog.string_agg(e.value, ', ' order by e.ordinality), ', ([^,]*)$', ' or \1'
+begin
+    return (
+        select case pg_catalog.jsonb_typeof(p_value)
+            when 'array' then (
+                select pg_catalog.regexp_replace(
+                    pg_catalog.string_agg(e.value, ', ' order by e.ordinality), ', ([^,]*)$', ' or \1'
+                )
+                from pg_catalog.jsonb_array_elements_text(p_value) with ordinality as e (value, ordinality)
             )
-            from pg_catalog.jsonb_array_elements_text(p_value) with ordinality as e (value, ordinality)
-        )
-        else p_value #>> '{}'
-    end
+            else p_value #>> '{}'
+        end
+    );
+end
+$$;
+
+/** --- Reading a project's data without RLS, under the same rule --- */
+
+-- Whether the caller may read a project's records: the rule the select policies apply,
+-- for the security-definer cores of client actions. A client action reads its root record
+-- under RLS; its core then reads mappings, cached reference data and feature state without
+-- RLS, because every RLS'd table reference calls the (SQL-language, re-planned per
+-- statement) policy helpers again: ~0.1 ms each, most of a check's cost. The role in
+-- effect is the SET ROLE of the request (security definer does not change it):
+-- authenticated -> a member of the project; any other role (service_role, a worker's own
+-- login without SET ROLE) -> only if RLS would let it read everything anyway.
+create function private.caller_can_read_project(p_project_id uuid)
+returns boolean
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+    v_role text := pg_catalog.current_setting('role');
+begin
+    if v_role = 'authenticated' then
+        return exists (
+            select
+            from public.project_members as m
+            where m.project_id = p_project_id and m.user_id = (select auth.uid())
+        );
+    end if;
+    return exists (
+        select
+        from pg_catalog.pg_roles as r
+        where r.rolname = case v_role when 'none' then session_user else v_role end
+            and (r.rolsuper or r.rolbypassrls)
+    );
+end
 $$;
 
 /** --- The project's integration, as a client action sees it --- */
@@ -202,21 +256,25 @@ create function private.integration_state_errors(
     p_integration public.project_integrations, p_provider_name text
 )
 returns jsonb
-language sql immutable parallel safe
+language plpgsql immutable parallel safe
 set search_path = ''
 as $$
-    select case
-        when p_integration.id is null then pg_catalog.jsonb_build_array(private.client_action_error(
-            'integration_missing', 'project_id',
-            format('This project has no %s integration', p_provider_name)))
-        when not p_integration.is_enabled then pg_catalog.jsonb_build_array(private.client_action_error(
-            'integration_disabled', 'project_id',
-            format('%s is switched off for this project', p_provider_name)))
-        when p_integration.status <> 'Connected' then pg_catalog.jsonb_build_array(private.client_action_error(
-            'integration_not_connected', 'project_id',
-            format('%s is not connected (status %s); connect it first', p_provider_name, p_integration.status)))
-        else '[]'::jsonb
-    end
+begin
+    return (
+        select case
+            when p_integration.id is null then pg_catalog.jsonb_build_array(private.client_action_error(
+                'integration_missing', 'project_id',
+                format('This project has no %s integration', p_provider_name)))
+            when not p_integration.is_enabled then pg_catalog.jsonb_build_array(private.client_action_error(
+                'integration_disabled', 'project_id',
+                format('%s is switched off for this project', p_provider_name)))
+            when p_integration.status <> 'Connected' then pg_catalog.jsonb_build_array(private.client_action_error(
+                'integration_not_connected', 'project_id',
+                format('%s is not connected (status %s); connect it first', p_provider_name, p_integration.status)))
+            else '[]'::jsonb
+        end
+    );
+end
 $$;
 
 revoke all on function private.client_action_params(jsonb, text[], text[]) from public;
@@ -229,6 +287,7 @@ revoke all on function private.client_action_length_errors(jsonb, jsonb, text) f
 revoke all on function private.filter_mismatches(jsonb, jsonb, text[]) from public;
 revoke all on function private.filter_value_text(jsonb) from public;
 revoke all on function private.integration_state_errors(public.project_integrations, text) from public;
+revoke all on function private.caller_can_read_project(uuid) from public;
 grant execute on function private.client_action_params(jsonb, text[], text[]) to authenticated, service_role;
 grant execute on function private.client_action_text(jsonb, text) to authenticated, service_role;
 grant execute on function private.client_action_uuid(jsonb, text) to authenticated, service_role;
@@ -241,3 +300,4 @@ grant execute on function private.filter_mismatches(jsonb, jsonb, text[]) to aut
 grant execute on function private.filter_value_text(jsonb) to authenticated, service_role;
 grant execute on function private.integration_state_errors(public.project_integrations, text)
 to authenticated, service_role;
+grant execute on function private.caller_can_read_project(uuid) to authenticated, service_role;

@@ -9,18 +9,14 @@
 -- vendors and customers, case-insensitively); e-mail, phone, website formats; QuickBooks
 -- field lengths; a currency the company takes.
 
-create function client_actions.quickbooks__validate_relationship_send_to(p_params jsonb)
+-- The check itself: security definer, reads without RLS once the caller may read the
+-- relationship's project (private.caller_can_read_project, the select policies' rule).
+create function private.quickbooks_validate_relationship(p_id uuid, p_feature public.integration_features)
 returns jsonb
-language plpgsql stable
+language plpgsql stable security definer
 set search_path = ''
 as $$
 declare
-    v_params jsonb := private.client_action_params(
-        p_params, array['relationship_id', 'feature'], array['relationship_id', 'feature']
-    );
-    v_id uuid := private.client_action_uuid(v_params, 'relationship_id');
-    v_feature_key text := private.client_action_text(v_params, 'feature');
-    v_feature public.integration_features;
     v_relationship public.project_relationships;
     v_integration public.project_integrations;
     v_state public.v_project_integration_features;
@@ -30,23 +26,9 @@ declare
     v_digits integer;
     v_errors jsonb := '[]'::jsonb;
 begin
-    select f.* into v_feature
-    from public.integration_features as f
-    inner join public.integration_providers as p on f.provider_id = p.id
-    where p.key = 'quickbooks' and f.key = v_feature_key
-        and f.validation_action = 'validate_relationship_send_to';
-    if not found then
-        raise exception using errcode = 'PB422',
-            message = format('params.feature: "%s" is not a QuickBooks relationship feature', v_feature_key),
-            hint = 'Use one of: ' || (
-                select pg_catalog.string_agg(f.key, ', ' order by f.sort_order)
-                from public.integration_features as f
-                inner join public.integration_providers as p on f.provider_id = p.id
-                where p.key = 'quickbooks' and f.validation_action = 'validate_relationship_send_to'
-            );
-    end if;
-
-    select r.* into v_relationship from public.project_relationships as r where r.id = v_id;
+    select r.* into v_relationship
+    from public.project_relationships as r
+    where r.id = p_id and private.caller_can_read_project(r.project_id);
     if not found then
         return private.client_action_result(pg_catalog.jsonb_build_array(private.client_action_error(
             'not_found', 'relationship_id', 'No such relationship in a project you belong to'
@@ -58,16 +40,16 @@ begin
     if v_integration.id is not null then
         select s.* into v_state
         from public.v_project_integration_features as s
-        where s.project_integration_id = v_integration.id and s.feature_id = v_feature.id;
+        where s.project_integration_id = v_integration.id and s.feature_id = p_feature.id;
         if not v_state.is_enabled then
             v_errors := v_errors || private.client_action_error('feature_disabled', 'feature',
-                format('%s is switched off for this project', v_feature.name));
+                format('%s is switched off for this project', p_feature.name));
         end if;
         foreach v_key in array private.filter_mismatches(
             v_state.trigger_config -> 'filter', pg_catalog.to_jsonb(v_relationship), '{}'
         ) loop
             v_errors := v_errors || private.client_action_error('not_covered_by_feature', v_key, format(
-                '%s takes relationships whose %s is %s; this one''s is %s', v_feature.name,
+                '%s takes relationships whose %s is %s; this one''s is %s', p_feature.name,
                 pg_catalog.replace(v_key, '_', ' '),
                 private.filter_value_text(v_state.trigger_config -> 'filter' -> v_key),
                 coalesce(pg_catalog.to_jsonb(v_relationship) ->> v_key, 'empty')));
@@ -91,7 +73,7 @@ begin
         where r.project_id = v_relationship.project_id
             and pg_catalog.lower(pg_catalog.btrim(r.display_name))
             = pg_catalog.lower(pg_catalog.btrim(v_relationship.display_name))
-            and not (r.id = v_relationship.id and m.entity_type = v_feature.entity_type)
+            and not (r.id = v_relationship.id and m.entity_type = p_feature.entity_type)
         limit 1;
         if v_clash is not null then
             v_errors := v_errors || private.client_action_error('duplicate_display_name', 'display_name', format(
@@ -136,11 +118,11 @@ begin
     select m.* into v_mapping
     from public.integration_entity_mappings as m
     where m.project_integration_id = v_integration.id
-        and m.entity_type = v_feature.entity_type and m.internal_id = v_id::text;
+        and m.entity_type = p_feature.entity_type and m.internal_id = p_id::text;
     return private.client_action_result(v_errors, pg_catalog.jsonb_build_object(
-        'relationship_id', v_id,
-        'feature', v_feature.key,
-        'quickbooks_entity', private.quickbooks_target_entity(v_feature.key),
+        'relationship_id', p_id,
+        'feature', p_feature.key,
+        'quickbooks_entity', private.quickbooks_target_entity(p_feature.key),
         'external_id', v_mapping.external_id,
         'sync_state', case
             when v_mapping.id is null then 'new'
@@ -152,6 +134,48 @@ begin
 end
 $$;
 
+-- The client action: params, the feature (PB422 unless it sends relationships), the
+-- relationship as the caller's RLS shows it, then the check.
+create function client_actions.quickbooks__validate_relationship_send_to(p_params jsonb)
+returns jsonb
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+    v_params jsonb := private.client_action_params(
+        p_params, array['relationship_id', 'feature'], array['relationship_id', 'feature']
+    );
+    v_id uuid := private.client_action_uuid(v_params, 'relationship_id');
+    v_feature_key text := private.client_action_text(v_params, 'feature');
+    v_feature public.integration_features;
+begin
+    select f.* into v_feature
+    from public.integration_features as f
+    inner join public.integration_providers as p on f.provider_id = p.id
+    where p.key = 'quickbooks' and f.key = v_feature_key
+        and f.validation_action = 'validate_relationship_send_to';
+    if not found then
+        raise exception using errcode = 'PB422',
+            message = format('params.feature: "%s" is not a QuickBooks relationship feature', v_feature_key),
+            hint = 'Use one of: ' || (
+                select pg_catalog.string_agg(f.key, ', ' order by f.sort_order)
+                from public.integration_features as f
+                inner join public.integration_providers as p on f.provider_id = p.id
+                where p.key = 'quickbooks' and f.validation_action = 'validate_relationship_send_to'
+            );
+    end if;
+    if not exists (select from public.project_relationships as r where r.id = v_id) then
+        return private.client_action_result(pg_catalog.jsonb_build_array(private.client_action_error(
+            'not_found', 'relationship_id', 'No such relationship in a project you belong to'
+        )), null);
+    end if;
+    return private.quickbooks_validate_relationship(v_id, v_feature);
+end
+$$;
+
+revoke all on function private.quickbooks_validate_relationship(uuid, public.integration_features) from public;
 revoke all on function client_actions.quickbooks__validate_relationship_send_to(jsonb) from public;
+grant execute on function private.quickbooks_validate_relationship(uuid, public.integration_features)
+to authenticated, service_role;
 grant execute on function client_actions.quickbooks__validate_relationship_send_to(jsonb)
 to authenticated, service_role;

@@ -16,127 +16,133 @@ create function private.quickbooks_transaction_line_errors(
     p_integration public.project_integrations, p_transaction_id uuid, p_entity text
 )
 returns jsonb
-language sql stable
+language plpgsql stable
 set search_path = ''
 as $$
-    with lines as (
-        select
-            l.*,
-            'Line ' || l.line_number as label,
-            'lines[' || l.line_number || '].' as field,
-            am.external_id as account_id,
-            ar.id is not null as account_cached,
-            ar.is_active as account_active,
-            ar.name as account_name,
-            ar.data ->> 'AccountType' as account_type,
-            tm.external_id as tax_code_id,
-            tr.id is not null as tax_code_cached,
-            tr.is_active as tax_code_active,
-            cm.external_id as class_id,
-            cr.id is not null as class_cached,
-            cr.is_active as class_active
-        from public.transaction_lines as l
-        left join public.integration_entity_mappings as am
-            on am.project_integration_id = p_integration.id and am.entity_type = 'account'
-            and am.internal_id = l.account_code
-        left join public.integration_reference_data as ar
-            on ar.project_integration_id = p_integration.id and ar.provider_id = p_integration.provider_id
-            and ar.kind = 'account' and ar.external_id = am.external_id
-        left join public.integration_entity_mappings as tm
-            on tm.project_integration_id = p_integration.id and tm.entity_type = 'tax_code'
-            and tm.internal_id = l.tax_code
-        left join public.integration_reference_data as tr
-            on tr.project_integration_id = p_integration.id and tr.provider_id = p_integration.provider_id
-            and tr.kind = 'tax_code' and tr.external_id = tm.external_id
-        left join public.integration_entity_mappings as cm
-            on cm.project_integration_id = p_integration.id and cm.entity_type = 'class'
-            and cm.internal_id = l.class_code
-        left join public.integration_reference_data as cr
-            on cr.project_integration_id = p_integration.id and cr.provider_id = p_integration.provider_id
-            and cr.kind = 'class' and cr.external_id = cm.external_id
-        where l.transaction_id = p_transaction_id
-    ),
+declare
+    v_integration_id uuid := p_integration.id;
+    v_provider_id uuid := p_integration.provider_id;
+    v_account_types text [] := private.quickbooks_line_account_types(p_entity);
+    v_uses_tax boolean := p_integration.settings -> 'uses_tax' = 'true'::jsonb;
+begin
+    return (
+        with lines as (
+            select
+                l.*,
+                'Line ' || l.line_number as label,
+                'lines[' || l.line_number || '].' as field,
+                c.cache #>> '{account,id}' as account_id,
+                (c.cache #>> '{account,cached}')::boolean as account_cached,
+                (c.cache #>> '{account,active}')::boolean as account_active,
+                c.cache #>> '{account,name}' as account_name,
+                c.cache #>> '{account,type}' as account_type,
+                c.cache #>> '{tax_code,id}' as tax_code_id,
+                (c.cache #>> '{tax_code,cached}')::boolean as tax_code_cached,
+                (c.cache #>> '{tax_code,active}')::boolean as tax_code_active,
+                c.cache #>> '{class,id}' as class_id,
+                (c.cache #>> '{class,cached}')::boolean as class_cached,
+                (c.cache #>> '{class,active}')::boolean as class_active
+            from public.transaction_lines as l
+            -- the line's account, tax code and class: mapping -> cached QuickBooks record
+            left join lateral (
+                select pg_catalog.jsonb_object_agg(m.entity_type, pg_catalog.jsonb_build_object(
+                    'id', m.external_id, 'cached', r.id is not null, 'active', r.is_active,
+                    'name', r.name, 'type', r.data ->> 'AccountType'
+                )) as cache
+                from public.integration_entity_mappings as m
+                left join public.integration_reference_data as r
+                    on r.project_integration_id = m.project_integration_id and r.provider_id = v_provider_id
+                    and r.kind = m.entity_type and r.external_id = m.external_id
+                where m.project_integration_id = v_integration_id
+                    and (m.entity_type, m.internal_id) in (
+                        ('account', l.account_code), ('tax_code', l.tax_code), ('class', l.class_code)
+                    )
+            ) as c on true
+            where l.transaction_id = p_transaction_id
+        ),
 
-    errors as (
-        select
-            l.line_number,
-            e.ordinality,
-            e.error
-        from lines as l
-        cross join lateral (
-            values
-            (1, case when l.amount is null then private.client_action_error(
-                'line_amount_missing', l.field || 'amount', l.label || ' has no amount') end),
-            (2, case when l.quantity is not null and l.unit_amount is not null
-                and pg_catalog.round(l.quantity * l.unit_amount, 2) <> l.amount then private.client_action_error(
-                    'line_amount_mismatch', l.field || 'amount', format(
-                        '%s: %s x %s is %s, not the line amount %s', l.label, l.quantity, l.unit_amount,
-                        pg_catalog.round(l.quantity * l.unit_amount, 2), l.amount)) end),
-            (3, case
-                when l.account_code is null then private.client_action_error(
-                    'line_account_missing', l.field || 'account_code', l.label || ' has no account')
-                when l.account_id is null then private.client_action_error(
-                    'line_account_unmapped', l.field || 'account_code', format(
-                        '%s has no account mapping (account %s is not mapped to a QuickBooks account)',
-                        l.label, l.account_code))
-                when not l.account_cached then private.client_action_error(
-                    'line_account_not_found', l.field || 'account_code', format(
-                        '%s: account %s maps to QuickBooks account %s, which is not in the cached chart '
-                        || 'of accounts; sync the chart of accounts', l.label, l.account_code, l.account_id))
-                when not l.account_active then private.client_action_error(
-                    'line_account_inactive', l.field || 'account_code', format(
-                        '%s: QuickBooks account "%s" is inactive', l.label, l.account_name))
-                when not private.quickbooks_line_account_allowed(p_entity, l.account_type)
-                    then private.client_action_error(
-                        'line_account_wrong_type', l.field || 'account_code', format(
-                            '%s: a %s line cannot post to "%s" (a %s account)', l.label, p_entity,
-                            l.account_name, coalesce(l.account_type, 'untyped')))
-            end),
-            (4, case
-                when p_integration.settings -> 'uses_tax' is distinct from 'true'::jsonb then
-                    case when coalesce(l.tax_amount, 0) <> 0 then private.client_action_error(
-                        'line_tax_not_tracked', l.field || 'tax_amount', format(
-                            '%s has tax of %s, but the QuickBooks company does not track tax',
-                            l.label, l.tax_amount)) end
-                when l.tax_code is null then private.client_action_error(
-                    'line_tax_code_missing', l.field || 'tax_code', format(
-                        '%s has no tax code; the QuickBooks company tracks tax', l.label))
-                when l.tax_code_id is null then private.client_action_error(
-                    'line_tax_code_unmapped', l.field || 'tax_code', format(
-                        '%s has no tax code mapping (tax code %s is not mapped to QuickBooks)', l.label, l.tax_code))
-                when not l.tax_code_cached then private.client_action_error(
-                    'line_tax_code_not_found', l.field || 'tax_code', format(
-                        '%s: tax code %s maps to QuickBooks tax code %s, which is not cached; sync tax codes',
-                        l.label, l.tax_code, l.tax_code_id))
-                when not l.tax_code_active then private.client_action_error(
-                    'line_tax_code_inactive', l.field || 'tax_code', format(
-                        '%s: QuickBooks tax code %s is inactive', l.label, l.tax_code_id))
-            end),
-            (5, case
-                when l.class_code is null then null
-                when l.class_id is null then private.client_action_error(
-                    'line_class_unmapped', l.field || 'class_code', format(
-                        '%s has no class mapping (class %s is not mapped to QuickBooks)', l.label, l.class_code))
-                when not l.class_cached then private.client_action_error(
-                    'line_class_not_found', l.field || 'class_code', format(
-                        '%s: class %s maps to QuickBooks class %s, which is not cached; sync classes',
-                        l.label, l.class_code, l.class_id))
-                when not l.class_active then private.client_action_error(
-                    'line_class_inactive', l.field || 'class_code', format(
-                        '%s: QuickBooks class %s is inactive', l.label, l.class_id))
-            end),
-            (6, case when pg_catalog.length(l.description) > 4000 then private.client_action_error(
-                'too_long', l.field || 'description', format(
-                    '%s: the description is %s characters; QuickBooks allows at most 4000',
-                    l.label, pg_catalog.length(l.description))) end)
-        ) as e (ordinality, error)
-        where e.error is not null
-    )
+        errors as (
+            select
+                l.line_number,
+                e.ordinality,
+                e.error
+            from lines as l
+            cross join lateral (
+                values
+                (1, case when l.amount is null then private.client_action_error(
+                    'line_amount_missing', l.field || 'amount', l.label || ' has no amount') end),
+                (2, case when l.quantity is not null and l.unit_amount is not null
+                    and pg_catalog.round(l.quantity * l.unit_amount, 2) <> l.amount then private.client_action_error(
+                        'line_amount_mismatch', l.field || 'amount', format(
+                            '%s: %s x %s is %s, not the line amount %s', l.label, l.quantity, l.unit_amount,
+                            pg_catalog.round(l.quantity * l.unit_amount, 2), l.amount)) end),
+                (3, case
+                    when l.account_code is null then private.client_action_error(
+                        'line_account_missing', l.field || 'account_code', l.label || ' has no account')
+                    when l.account_id is null then private.client_action_error(
+                        'line_account_unmapped', l.field || 'account_code', format(
+                            '%s has no account mapping (account %s is not mapped to a QuickBooks account)',
+                            l.label, l.account_code))
+                    when not l.account_cached then private.client_action_error(
+                        'line_account_not_found', l.field || 'account_code', format(
+                            '%s: account %s maps to QuickBooks account %s, which is not in the cached chart '
+                            || 'of accounts; sync the chart of accounts', l.label, l.account_code, l.account_id))
+                    when not l.account_active then private.client_action_error(
+                        'line_account_inactive', l.field || 'account_code', format(
+                            '%s: QuickBooks account "%s" is inactive', l.label, l.account_name))
+                    when not coalesce(l.account_type = any (v_account_types), false)
+                        then private.client_action_error(
+                            'line_account_wrong_type', l.field || 'account_code', format(
+                                '%s: a %s line cannot post to "%s" (a %s account)', l.label, p_entity,
+                                l.account_name, coalesce(l.account_type, 'untyped')))
+                end),
+                (4, case
+                    when not coalesce(v_uses_tax, false) then
+                        case when coalesce(l.tax_amount, 0) <> 0 then private.client_action_error(
+                            'line_tax_not_tracked', l.field || 'tax_amount', format(
+                                '%s has tax of %s, but the QuickBooks company does not track tax',
+                                l.label, l.tax_amount)) end
+                    when l.tax_code is null then private.client_action_error(
+                        'line_tax_code_missing', l.field || 'tax_code', format(
+                            '%s has no tax code; the QuickBooks company tracks tax', l.label))
+                    when l.tax_code_id is null then private.client_action_error(
+                        'line_tax_code_unmapped', l.field || 'tax_code', format(
+                            '%s has no tax code mapping (tax code %s is not mapped to QuickBooks)', l.label, l.tax_code))
+                    when not l.tax_code_cached then private.client_action_error(
+                        'line_tax_code_not_found', l.field || 'tax_code', format(
+                            '%s: tax code %s maps to QuickBooks tax code %s, which is not cached; sync tax codes',
+                            l.label, l.tax_code, l.tax_code_id))
+                    when not l.tax_code_active then private.client_action_error(
+                        'line_tax_code_inactive', l.field || 'tax_code', format(
+                            '%s: QuickBooks tax code %s is inactive', l.label, l.tax_code_id))
+                end),
+                (5, case
+                    when l.class_code is null then null
+                    when l.class_id is null then private.client_action_error(
+                        'line_class_unmapped', l.field || 'class_code', format(
+                            '%s has no class mapping (class %s is not mapped to QuickBooks)', l.label, l.class_code))
+                    when not l.class_cached then private.client_action_error(
+                        'line_class_not_found', l.field || 'class_code', format(
+                            '%s: class %s maps to QuickBooks class %s, which is not cached; sync classes',
+                            l.label, l.class_code, l.class_id))
+                    when not l.class_active then private.client_action_error(
+                        'line_class_inactive', l.field || 'class_code', format(
+                            '%s: QuickBooks class %s is inactive', l.label, l.class_id))
+                end),
+                (6, case when pg_catalog.length(l.description) > 4000 then private.client_action_error(
+                    'too_long', l.field || 'description', format(
+                        '%s: the description is %s characters; QuickBooks allows at most 4000',
+                        l.label, pg_catalog.length(l.description))) end)
+            ) as e (ordinality, error)
+            where e.error is not null
+        )
 
-    select coalesce(pg_catalog.jsonb_agg(
-        e.error || pg_catalog.jsonb_build_object('line', e.line_number) order by e.line_number, e.ordinality
-    ), '[]')
-    from errors as e
+        select coalesce(pg_catalog.jsonb_agg(
+            e.error || pg_catalog.jsonb_build_object('line', e.line_number) order by e.line_number, e.ordinality
+        ), '[]')
+        from errors as e
+    );
+end
 $$;
 
 -- The payment side of a Purchase: a payment method, and a payment account mapped to an
@@ -145,54 +151,58 @@ create function private.quickbooks_payment_errors(
     p_integration public.project_integrations, p_transaction public.transactions
 )
 returns jsonb
-language sql stable
+language plpgsql stable
 set search_path = ''
 as $$
-    with account as (
-        select
-            m.external_id,
-            r.id is not null as cached,
-            r.is_active,
-            r.name,
-            r.data ->> 'AccountType' as account_type
-        from (select 1) as one
-        left join public.integration_entity_mappings as m
-            on m.project_integration_id = p_integration.id and m.entity_type = 'account'
-            and m.internal_id = p_transaction.payment_account_code
-        left join public.integration_reference_data as r
-            on r.project_integration_id = p_integration.id and r.provider_id = p_integration.provider_id
-            and r.kind = 'account' and r.external_id = m.external_id
-    )
+begin
+    return (
+        with account as (
+            select
+                m.external_id,
+                r.id is not null as cached,
+                r.is_active,
+                r.name,
+                r.data ->> 'AccountType' as account_type
+            from (select 1) as one
+            left join public.integration_entity_mappings as m
+                on m.project_integration_id = p_integration.id and m.entity_type = 'account'
+                and m.internal_id = p_transaction.payment_account_code
+            left join public.integration_reference_data as r
+                on r.project_integration_id = p_integration.id and r.provider_id = p_integration.provider_id
+                and r.kind = 'account' and r.external_id = m.external_id
+        )
 
-    select case
-        when p_transaction.payment_method is null then pg_catalog.jsonb_build_array(private.client_action_error(
-            'payment_method_missing', 'payment_method', 'An expense needs a payment method'))
-        when p_transaction.payment_account_code is null then pg_catalog.jsonb_build_array(private.client_action_error(
-            'payment_account_missing', 'payment_account_code', 'An expense needs the account it was paid from'))
-        when a.external_id is null then pg_catalog.jsonb_build_array(private.client_action_error(
-            'payment_account_unmapped', 'payment_account_code', format(
-                'Payment account %s is not mapped to a QuickBooks account', p_transaction.payment_account_code)))
-        when not a.cached then pg_catalog.jsonb_build_array(private.client_action_error(
-            'payment_account_not_found', 'payment_account_code', format(
-                'Payment account %s maps to QuickBooks account %s, which is not in the cached chart of accounts',
-                p_transaction.payment_account_code, a.external_id)))
-        when not a.is_active then pg_catalog.jsonb_build_array(private.client_action_error(
-            'payment_account_inactive', 'payment_account_code', format(
-                'QuickBooks account "%s" is inactive', a.name)))
-        when not coalesce(
-            private.quickbooks_payment_method(p_transaction.payment_method) -> 'account_types'
-            ? a.account_type, false
-        ) then pg_catalog.jsonb_build_array(private.client_action_error(
-            'payment_account_wrong_type', 'payment_account_code', format(
-                'A %s payment must come from a %s account; "%s" is a %s account',
-                p_transaction.payment_method,
-                private.filter_value_text(
-                    private.quickbooks_payment_method(p_transaction.payment_method) -> 'account_types'
-                ),
-                a.name, coalesce(a.account_type, 'untyped'))))
-        else '[]'::jsonb
-    end
-    from account as a
+        select case
+            when p_transaction.payment_method is null then pg_catalog.jsonb_build_array(private.client_action_error(
+                'payment_method_missing', 'payment_method', 'An expense needs a payment method'))
+            when p_transaction.payment_account_code is null then pg_catalog.jsonb_build_array(private.client_action_error(
+                'payment_account_missing', 'payment_account_code', 'An expense needs the account it was paid from'))
+            when a.external_id is null then pg_catalog.jsonb_build_array(private.client_action_error(
+                'payment_account_unmapped', 'payment_account_code', format(
+                    'Payment account %s is not mapped to a QuickBooks account', p_transaction.payment_account_code)))
+            when not a.cached then pg_catalog.jsonb_build_array(private.client_action_error(
+                'payment_account_not_found', 'payment_account_code', format(
+                    'Payment account %s maps to QuickBooks account %s, which is not in the cached chart of accounts',
+                    p_transaction.payment_account_code, a.external_id)))
+            when not a.is_active then pg_catalog.jsonb_build_array(private.client_action_error(
+                'payment_account_inactive', 'payment_account_code', format(
+                    'QuickBooks account "%s" is inactive', a.name)))
+            when not coalesce(
+                private.quickbooks_payment_method(p_transaction.payment_method) -> 'account_types'
+                ? a.account_type, false
+            ) then pg_catalog.jsonb_build_array(private.client_action_error(
+                'payment_account_wrong_type', 'payment_account_code', format(
+                    'A %s payment must come from a %s account; "%s" is a %s account',
+                    p_transaction.payment_method,
+                    private.filter_value_text(
+                        private.quickbooks_payment_method(p_transaction.payment_method) -> 'account_types'
+                    ),
+                    a.name, coalesce(a.account_type, 'untyped'))))
+            else '[]'::jsonb
+        end
+        from account as a
+    );
+end
 $$;
 
 -- The relationship side: required for Bill and Invoice; mapped, or valid to be mapped now.
@@ -204,7 +214,7 @@ language plpgsql stable
 set search_path = ''
 as $$
 declare
-    v_feature text := case p_entity when 'Invoice' then 'customers' else 'vendors' end;
+    v_feature public.integration_features;
     v_check jsonb;
 begin
     if p_transaction.relationship_id is null then
@@ -215,19 +225,19 @@ begin
             format('A QuickBooks %s needs a %s', p_entity,
                 case p_entity when 'Invoice' then 'customer' else 'supplier' end)));
     end if;
+    select f.* into v_feature
+    from public.integration_features as f
+    where f.provider_id = p_integration.provider_id
+        and f.key = case p_entity when 'Invoice' then 'customers' else 'vendors' end;
     if exists (
         select
         from public.integration_entity_mappings as m
-        inner join public.integration_features as f
-            on f.provider_id = p_integration.provider_id and f.key = v_feature and f.entity_type = m.entity_type
-        where m.project_integration_id = p_integration.id
+        where m.project_integration_id = p_integration.id and m.entity_type = v_feature.entity_type
             and m.internal_id = p_transaction.relationship_id::text
     ) then
         return '[]'::jsonb;
     end if;
-    v_check := client_actions.quickbooks__validate_relationship_send_to(pg_catalog.jsonb_build_object(
-        'relationship_id', p_transaction.relationship_id, 'feature', v_feature
-    ));
+    v_check := private.quickbooks_validate_relationship(p_transaction.relationship_id, v_feature);
     if (v_check ->> 'valid')::boolean then
         return '[]'::jsonb;
     end if;
@@ -241,17 +251,14 @@ begin
 end
 $$;
 
-create function client_actions.quickbooks__validate_transaction_send_to(p_params jsonb)
+-- The check itself: security definer, reads without RLS once the caller may read the
+-- transaction's project (private.caller_can_read_project, the select policies' rule).
+create function private.quickbooks_validate_transaction(p_id uuid, p_wanted_feature text)
 returns jsonb
-language plpgsql stable
+language plpgsql stable security definer
 set search_path = ''
 as $$
 declare
-    v_params jsonb := private.client_action_params(
-        p_params, array['transaction_id', 'feature'], array['transaction_id']
-    );
-    v_id uuid := private.client_action_uuid(v_params, 'transaction_id');
-    v_wanted_feature text := private.client_action_text(v_params, 'feature');
     v_transaction public.transactions;
     v_integration public.project_integrations;
     v_feature record;
@@ -262,7 +269,9 @@ declare
     v_close date;
     v_errors jsonb;
 begin
-    select t.* into v_transaction from public.transactions as t where t.id = v_id;
+    select t.* into v_transaction
+    from public.transactions as t
+    where t.id = p_id and private.caller_can_read_project(t.project_id);
     if not found then
         return private.client_action_result(pg_catalog.jsonb_build_array(private.client_action_error(
             'not_found', 'transaction_id', 'No such transaction in a project you belong to'
@@ -276,7 +285,7 @@ begin
             'Only approved transactions can be sent; this one is %s', v_transaction.status));
     end if;
     if v_integration.id is null then
-        return private.client_action_result(v_errors, pg_catalog.jsonb_build_object('transaction_id', v_id));
+        return private.client_action_result(v_errors, pg_catalog.jsonb_build_object('transaction_id', p_id));
     end if;
 
     -- the feature that pushes it: filter matched on everything but status (reported above)
@@ -296,12 +305,12 @@ begin
         v_errors := v_errors || private.client_action_error('no_feature_covers', 'transaction_type', format(
             'QuickBooks has no feature that sends %s %s transactions', v_transaction.transaction_direction,
             v_transaction.transaction_type));
-        return private.client_action_result(v_errors, pg_catalog.jsonb_build_object('transaction_id', v_id));
+        return private.client_action_result(v_errors, pg_catalog.jsonb_build_object('transaction_id', p_id));
     end if;
-    if v_wanted_feature is not null and v_wanted_feature <> v_feature.feature_key then
+    if p_wanted_feature is not null and p_wanted_feature <> v_feature.feature_key then
         v_errors := v_errors || private.client_action_error('not_covered_by_feature', 'feature', format(
             '%s %s transactions go through %s, not %s', v_transaction.transaction_direction,
-            v_transaction.transaction_type, v_feature.feature_name, v_wanted_feature));
+            v_transaction.transaction_type, v_feature.feature_name, p_wanted_feature));
     end if;
     if not v_feature.is_enabled then
         v_errors := v_errors || private.client_action_error('feature_disabled', 'feature', format(
@@ -317,11 +326,11 @@ begin
     select pg_catalog.count(*)::integer, pg_catalog.sum(l.amount), pg_catalog.sum(coalesce(l.tax_amount, 0))
     into v_line_count, v_sum, v_tax
     from public.transaction_lines as l
-    where l.transaction_id = v_id;
+    where l.transaction_id = p_id;
     if v_line_count = 0 then
         v_errors := v_errors || private.client_action_error('no_lines', 'lines', 'The transaction has no lines');
     else
-        v_errors := v_errors || private.quickbooks_transaction_line_errors(v_integration, v_id, v_entity);
+        v_errors := v_errors || private.quickbooks_transaction_line_errors(v_integration, p_id, v_entity);
         if v_transaction.subtotal_amount is not null and v_sum is not null
             and v_transaction.subtotal_amount <> v_sum then
             v_errors := v_errors || private.client_action_error('subtotal_mismatch', 'subtotal_amount', format(
@@ -371,12 +380,34 @@ begin
     );
 
     return private.client_action_result(v_errors, pg_catalog.jsonb_build_object(
-        'transaction_id', v_id,
+        'transaction_id', p_id,
         'feature', v_feature.feature_key,
         'quickbooks_entity', v_entity,
         'line_count', v_line_count,
         'total_amount', v_transaction.total_amount
     ));
+end
+$$;
+
+-- The client action: params, the transaction as the caller's RLS shows it, then the check.
+create function client_actions.quickbooks__validate_transaction_send_to(p_params jsonb)
+returns jsonb
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+    v_params jsonb := private.client_action_params(
+        p_params, array['transaction_id', 'feature'], array['transaction_id']
+    );
+    v_id uuid := private.client_action_uuid(v_params, 'transaction_id');
+    v_feature text := private.client_action_text(v_params, 'feature');
+begin
+    if not exists (select from public.transactions as t where t.id = v_id) then
+        return private.client_action_result(pg_catalog.jsonb_build_array(private.client_action_error(
+            'not_found', 'transaction_id', 'No such transaction in a project you belong to'
+        )), null);
+    end if;
+    return private.quickbooks_validate_transaction(v_id, v_feature);
 end
 $$;
 
@@ -386,6 +417,7 @@ revoke all on function private.quickbooks_payment_errors(public.project_integrat
 from public;
 revoke all on function private.quickbooks_counterparty_errors(public.project_integrations, public.transactions, text)
 from public;
+revoke all on function private.quickbooks_validate_transaction(uuid, text) from public;
 revoke all on function client_actions.quickbooks__validate_transaction_send_to(jsonb) from public;
 grant execute on function private.quickbooks_transaction_line_errors(public.project_integrations, uuid, text)
 to authenticated, service_role;
@@ -393,5 +425,6 @@ grant execute on function private.quickbooks_payment_errors(public.project_integ
 to authenticated, service_role;
 grant execute on function private.quickbooks_counterparty_errors(public.project_integrations, public.transactions, text)
 to authenticated, service_role;
+grant execute on function private.quickbooks_validate_transaction(uuid, text) to authenticated, service_role;
 grant execute on function client_actions.quickbooks__validate_transaction_send_to(jsonb)
 to authenticated, service_role;

@@ -18,23 +18,27 @@
 
 create function private.vrn_check_scheme(p_digits text)
 returns text
-language sql immutable parallel safe
+language plpgsql immutable parallel safe
 set search_path = ''
 as $$
-    with total as (
-        select
-            (
-                select pg_catalog.sum(pg_catalog.substr(p_digits, i, 1)::integer * (9 - i))
-                from pg_catalog.generate_series(1, 7) as i
-            ) + pg_catalog.substr(p_digits, 8, 2)::integer as value
-    )
+begin
+    return (
+        with total as (
+            select
+                (
+                    select pg_catalog.sum(pg_catalog.substr(p_digits, i, 1)::integer * (9 - i))
+                    from pg_catalog.generate_series(1, 7) as i
+                ) + pg_catalog.substr(p_digits, 8, 2)::integer as value
+        )
 
-    select case
-        when p_digits = '000000000' then null
-        when t.value % 97 = 0 then 'mod97'
-        when (t.value + 55) % 97 = 0 then '9755'
-    end
-    from total as t
+        select case
+            when p_digits = '000000000' then null
+            when t.value % 97 = 0 then 'mod97'
+            when (t.value + 55) % 97 = 0 then '9755'
+        end
+        from total as t
+    );
+end
 $$;
 
 create function client_actions.hmrc__validate_vrn(p_params jsonb)

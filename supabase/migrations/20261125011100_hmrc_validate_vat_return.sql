@@ -16,19 +16,22 @@
 
 create function private.vat_return_boxes()
 returns table (box integer, field text, label text, min_value numeric, max_value numeric, max_scale integer)
-language sql immutable parallel safe
+language plpgsql immutable parallel safe
 set search_path = ''
 as $$
-    values
-    (1, 'vatDueSales', 'VAT due on sales and other outputs', -9999999999999.99, 9999999999999.99, 2),
-    (2, 'vatDueAcquisitions', 'VAT due on acquisitions from the EU', -9999999999999.99, 9999999999999.99, 2),
-    (3, 'totalVatDue', 'Total VAT due', -9999999999999.99, 9999999999999.99, 2),
-    (4, 'vatReclaimedCurrPeriod', 'VAT reclaimed on purchases', -9999999999999.99, 9999999999999.99, 2),
-    (5, 'netVatDue', 'Net VAT to pay or reclaim', 0, 99999999999.99, 2),
-    (6, 'totalValueSalesExVAT', 'Total value of sales excluding VAT', -9999999999999, 9999999999999, 0),
-    (7, 'totalValuePurchasesExVAT', 'Total value of purchases excluding VAT', -9999999999999, 9999999999999, 0),
-    (8, 'totalValueGoodsSuppliedExVAT', 'Total value of goods supplied to the EU', -9999999999999, 9999999999999, 0),
-    (9, 'totalAcquisitionsExVAT', 'Total value of acquisitions from the EU', -9999999999999, 9999999999999, 0)
+begin
+    return query
+        values
+        (1, 'vatDueSales', 'VAT due on sales and other outputs', -9999999999999.99, 9999999999999.99, 2),
+        (2, 'vatDueAcquisitions', 'VAT due on acquisitions from the EU', -9999999999999.99, 9999999999999.99, 2),
+        (3, 'totalVatDue', 'Total VAT due', -9999999999999.99, 9999999999999.99, 2),
+        (4, 'vatReclaimedCurrPeriod', 'VAT reclaimed on purchases', -9999999999999.99, 9999999999999.99, 2),
+        (5, 'netVatDue', 'Net VAT to pay or reclaim', 0, 99999999999.99, 2),
+        (6, 'totalValueSalesExVAT', 'Total value of sales excluding VAT', -9999999999999, 9999999999999, 0),
+        (7, 'totalValuePurchasesExVAT', 'Total value of purchases excluding VAT', -9999999999999, 9999999999999, 0),
+        (8, 'totalValueGoodsSuppliedExVAT', 'Total value of goods supplied to the EU', -9999999999999, 9999999999999, 0),
+        (9, 'totalAcquisitionsExVAT', 'Total value of acquisitions from the EU', -9999999999999, 9999999999999, 0);
+end
 $$;
 
 create function client_actions.hmrc__validate_vat_return(p_params jsonb)

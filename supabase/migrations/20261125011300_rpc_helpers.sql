@@ -4,10 +4,14 @@
 
 create function private.rpc_may(p_project_id uuid, p_permission text)
 returns boolean
-language sql stable
+language plpgsql stable
 set search_path = ''
 as $$
-    select (select auth.role()) = 'service_role' or private.has_permission(p_project_id, p_permission)
+begin
+    return (
+        select (select auth.role()) = 'service_role' or private.has_permission(p_project_id, p_permission)
+    );
+end
 $$;
 
 -- The project integration p_id, if the caller belongs to its project (else PB404) and holds
@@ -68,20 +72,24 @@ $$;
 -- The project a host record belongs to (null when there is no such record).
 create function private.entity_project_id(p_entity text, p_id uuid)
 returns uuid
-language sql stable security definer
+language plpgsql stable security definer
 set search_path = ''
 as $$
-    select case p_entity
-        when 'projects' then (select p.id from public.projects as p where p.id = p_id)
-        when 'project_relationships' then (select r.project_id from public.project_relationships as r where r.id = p_id)
-        when 'transactions' then (select t.project_id from public.transactions as t where t.id = p_id)
-        when 'transaction_lines' then (
-            select t.project_id
-            from public.transaction_lines as l
-            inner join public.transactions as t on l.transaction_id = t.id
-            where l.id = p_id
-        )
-    end
+begin
+    return (
+        select case p_entity
+            when 'projects' then (select p.id from public.projects as p where p.id = p_id)
+            when 'project_relationships' then (select r.project_id from public.project_relationships as r where r.id = p_id)
+            when 'transactions' then (select t.project_id from public.transactions as t where t.id = p_id)
+            when 'transaction_lines' then (
+                select t.project_id
+                from public.transaction_lines as l
+                inner join public.transactions as t on l.transaction_id = t.id
+                where l.id = p_id
+            )
+        end
+    );
+end
 $$;
 
 -- Why one record may not be pushed by a feature: [] when it may; else errors as the
