@@ -119,7 +119,8 @@ class ProviderWorld:
             )
             return rows if len(rows) == len(set(map(str, log_ids))) else None
 
-        return wait_for(final, timeout, f"sync logs {log_ids} to finish")
+        found: list[dict[str, Any]] = wait_for(final, timeout, f"sync logs {log_ids} to finish")
+        return found
 
     def enqueue(
         self,

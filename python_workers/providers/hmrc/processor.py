@@ -1,13 +1,12 @@
-"""HMRC's server actions: action name -> ServerAction, nothing else.
-
-Empty until issue 14 implements them (testConnection, hmrc_vat_obligations,
-hmrc_submit_vat_return): nothing is registered that does not really work, and the
-conformance test (tests/py/test_registry_conformance.py) lists what the catalogue still
-expects.
-"""
+"""HMRC's server actions: action name -> ServerAction, nothing else."""
 
 from __future__ import annotations
 
-from python_workers.providers.contract import Processor
+from python_workers.providers.contract import Processor, ServerAction
+from python_workers.providers.hmrc import service
 
-PROCESSOR: Processor = {}
+PROCESSOR: Processor = {
+    "testConnection": ServerAction(service.NoParams, service.test_connection),
+    "hmrc_vat_obligations": ServerAction(service.NoParams, service.vat_obligations),
+    "hmrc_submit_vat_return": ServerAction(service.SubmitParams, service.submit_vat_return),
+}

@@ -1,0 +1,131 @@
+"""What each HMRC server action does.
+
+- hmrc_vat_obligations: the project's VAT obligations for the last year (by the VRN saved
+  with hmrc_set_references), cached as reference data kind vat_obligation; the open ones
+  show in v_hmrc_open_vat_obligations. The worker fetches them unattended, so the call
+  carries BATCH_PROCESS_DIRECT fraud-prevention headers.
+- hmrc_submit_vat_return: a return a person confirmed (hmrc_submit_vat_return RPC), sent
+  with WEB_APP_VIA_SERVER headers built from the browser's client_context. HMRC's receipt
+  (Receipt-ID, timestamp, X-CorrelationId, form bundle number) goes to the sync log's
+  details.receipt; HMRC's refusals (DUPLICATE_SUBMISSION, box errors, …) come back under
+  HMRC's code with a message saying what to do.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict
+
+from python_workers.config import settings
+from python_workers.engine.outcome import SyncCounts
+from python_workers.providers.contract import ActionContext
+from python_workers.providers.errors import ProviderError
+from python_workers.providers.hmrc.api import HmrcApi, HmrcRefused
+from python_workers.providers.hmrc.fraud_headers import (
+    ClientContext,
+    VendorSettings,
+    batch_process_direct,
+    web_app_via_server,
+)
+from python_workers.providers.hmrc.models import VatReturnDeclaration
+from python_workers.providers.hmrc.refusals import explained
+from python_workers.providers.reference_cache import cache_items
+
+OBLIGATION_DAYS = 365  # HMRC answers ranges of at most 366 days
+
+
+class NoParams(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class SubmitParams(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    vrn: str
+    vat_return: VatReturnDeclaration
+    client_context: ClientContext
+    confirmed_by: UUID | None = None
+
+
+def vrn_of(ctx: ActionContext) -> str:
+    vrn = ctx.integration.settings.get("vrn")
+    if not isinstance(vrn, str):
+        raise ProviderError(
+            "vrn_missing", "Save the project's VAT registration number first (hmrc_set_references)"
+        )
+    return vrn
+
+
+async def api_of(ctx: ActionContext) -> HmrcApi:
+    credential = await ctx.credentials.get()
+    if not credential.access_token:
+        raise ProviderError("credential_missing", "HMRC is not connected: connect it first")
+    return HmrcApi(ctx.http, settings().hmrc_base_url, credential.access_token)
+
+
+async def vat_obligations(ctx: ActionContext, params: NoParams) -> SyncCounts:
+    vrn = vrn_of(ctx)
+    today = date.today()
+    found = await (await api_of(ctx)).obligations(
+        vrn, batch_process_direct(VendorSettings()), today - timedelta(days=OBLIGATION_DAYS), today
+    )
+    items = [
+        (o.periodKey, f"{o.start.isoformat()} to {o.end.isoformat()}", o.status, o)
+        for o in found.obligations
+    ]
+    counts = await cache_items(ctx, "vat_obligation", vrn, items)
+    return SyncCounts(
+        records_processed=len(items),
+        records_created=counts.get("created", 0),
+        records_updated=counts.get("updated", 0),
+        records_skipped=counts.get("unchanged", 0),
+        details={
+            "vrn": vrn,
+            "open": sum(1 for o in found.obligations if o.status == "O"),
+            **counts,
+        },
+    )
+
+
+async def test_connection(ctx: ActionContext, params: NoParams) -> SyncCounts:
+    """One real call with the project's token (its obligations); Connected when it works."""
+    result = await vat_obligations(ctx, params)
+    await ctx.db.execute("select private.record_connection_ok(%s)", (ctx.integration.id,))
+    return result
+
+
+async def submit_vat_return(ctx: ActionContext, params: SubmitParams) -> SyncCounts:
+    if params.confirmed_by is None:
+        raise ProviderError(
+            "not_confirmed",
+            "A VAT return is only sent when a person confirms it (hmrc_submit_vat_return)",
+        )
+    if params.vrn != vrn_of(ctx):
+        raise ProviderError(
+            "vrn_changed",
+            f"The project's VAT registration number changed after this return was confirmed "
+            f"for {params.vrn}: confirm it again",
+        )
+    headers = web_app_via_server(params.client_context, str(params.confirmed_by), VendorSettings())
+    period_key = params.vat_return.periodKey
+    try:
+        receipt = await (await api_of(ctx)).submit_return(params.vrn, params.vat_return, headers)
+    except HmrcRefused as refused:
+        raise explained(refused, period_key) from None
+    await ctx.db.execute(
+        """
+        update public.integration_reference_data as r
+        set data = r.data || jsonb_build_object('status', 'F', 'received', current_date)
+        where r.project_integration_id = %s and r.kind = 'vat_obligation'
+            and r.parent_external_id = %s and r.external_id = %s
+        """,
+        (ctx.integration.id, params.vrn, period_key),
+    )
+    return SyncCounts(
+        records_processed=1,
+        records_created=1,
+        external_id=receipt.form_bundle_number,
+        details={"vrn": params.vrn, "period_key": period_key, "receipt": receipt.model_dump()},
+    )
