@@ -75,7 +75,8 @@ insert into cases (n, description, setup, params, expected) values
 (23, 'vendors switched off',
     $$insert into public.project_integration_features (project_integration_id, feature_id, is_enabled)
       select pi.id, f.id, false from public.project_integrations pi join public.integration_features f
-      on f.provider_id = pi.provider_id and f.key = 'vendors' where pi.project_id = tests.id('ca_project')$$,
+      on f.provider_id = pi.provider_id and f.key = 'vendors' where pi.project_id = tests.id('ca_project')
+      on conflict (project_integration_id, feature_id) do update set is_enabled = false$$,
     '{"r": "rel_new", "feature": "vendors"}', '{feature_disabled@feature}'),
 (24, 'no QuickBooks integration',
     $$delete from public.project_integrations where project_id = tests.id('ca_project')$$,

@@ -23,7 +23,8 @@ insert into cases (n, description, setup, params, expected) values
 (6, 'expenses switched off',
     $$insert into public.project_integration_features (project_integration_id, feature_id, is_enabled)
       select pi.id, f.id, false from public.project_integrations pi join public.integration_features f
-      on f.provider_id = pi.provider_id and f.key = 'expenses' where pi.project_id = tests.id('ca_project')$$,
+      on f.provider_id = pi.provider_id and f.key = 'expenses' where pi.project_id = tests.id('ca_project')
+      on conflict (project_integration_id, feature_id) do update set is_enabled = false$$,
     '{"t": "tx_expense"}', '{feature_disabled@feature}'),
 (7, 'asked for the wrong feature', null, '{"t": "tx_expense", "feature": "bills"}', '{not_covered_by_feature@feature}'),
 (8, 'a line without an amount (and the subtotal no longer adds up)',

@@ -56,7 +56,8 @@ insert into cases values
 (8, 'a feature switched off',
     $$insert into public.project_integration_features (project_integration_id, feature_id, is_enabled)
       select tests.integration_id('ca_project', 'quickbooks'), f.id, false from public.integration_features f
-      join public.integration_providers p on p.id = f.provider_id where p.key = 'quickbooks' and f.key = 'classes'$$,
+      join public.integration_providers p on p.id = f.provider_id where p.key = 'quickbooks' and f.key = 'classes'
+      on conflict (project_integration_id, feature_id) do update set is_enabled = false$$,
     'classes', null, '{"outcome": "PB409", "written": 0}'),
 (9, 'the integration switched off',
     $$update public.project_integrations set is_enabled = false where project_id = tests.id('ca_project')$$,

@@ -71,7 +71,8 @@ select is(
     (select o #>> '{result,is_overridden}' from (select tests.rpc_outcome('ca_owner',
         $$insert into public.project_integration_features (project_integration_id, feature_id, trigger_type)
           select tests.integration_id('ca_project', 'quickbooks'), f.id, 'on_manual' from public.integration_features f
-          join public.integration_providers p on p.id = f.provider_id where p.key = 'quickbooks' and f.key = 'expenses'$$,
+          join public.integration_providers p on p.id = f.provider_id where p.key = 'quickbooks' and f.key = 'expenses'
+          on conflict (project_integration_id, feature_id) do update set trigger_type = 'on_manual'$$,
         format('select public.integration_feature_set_trigger(%L, %L, null, null)',
             tests.integration_id('ca_project', 'quickbooks'), 'expenses'))) as q (o)),
     'false', 'null trigger and config: back to the catalogue''s default');
