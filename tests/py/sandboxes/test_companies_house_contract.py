@@ -4,6 +4,7 @@ validates against the published JSON schemas, and the seed uses the real enumera
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import pytest
@@ -32,9 +33,15 @@ def ch(sandbox: RunningSandbox) -> CompaniesHouseClient:
     return CompaniesHouseClient(sandbox)
 
 
+@cache
+def _enumerations(file: str) -> dict[str, Any]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when built
+    loaded: dict[str, Any] = yaml.load((ENUMERATIONS / file).read_text(), Loader=loader)  # noqa: S506
+    return loaded
+
+
 def _enumeration(file: str, section: str) -> set[str]:
-    loaded = yaml.safe_load((ENUMERATIONS / file).read_text())
-    return {str(key) for key in loaded[section]}
+    return {str(key) for key in _enumerations(file)[section]}
 
 
 def _filing_item_overrides() -> dict[str, Any]:
