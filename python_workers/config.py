@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +34,37 @@ class Settings(BaseSettings):
     qbo_token_url: str = "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"  # noqa: S105
     companies_house_base_url: str = "https://api.company-information.service.gov.uk"
     hmrc_base_url: str = "https://api.service.hmrc.gov.uk"
+    hmrc_oauth_base_url: str = Field(
+        default="https://www.tax.service.gov.uk",
+        description="Where HMRC's consent page lives (/oauth/authorize); tokens come from "
+        "hmrc_base_url/oauth/token.",
+    )
+    qbo_revoke_url: str = "https://developer.api.intuit.com/v2/oauth2/tokens/revoke"
+
+    # OAuth 2.0 clients (the app registered with each provider); secrets only from the
+    # environment or .env, never logged.
+    qbo_client_id: str = ""
+    qbo_client_secret: SecretStr = SecretStr("")
+    hmrc_client_id: str = ""
+    hmrc_client_secret: SecretStr = SecretStr("")
+
+    # functions/: OAuth start/callback/disconnect/status for the host app's users.
+    supabase_jwt_secret: SecretStr | None = Field(
+        default=None,
+        description="The Supabase project's JWT secret (HS256): functions/ verifies users' "
+        "access tokens with it.",
+    )
+    plugboard_functions_port: int = Field(default=54421, description="Port of functions/.")
+    plugboard_functions_url: str | None = Field(
+        default=None,
+        description="Public base URL of functions/ (OAuth redirect URIs are built on it); "
+        "default http://127.0.0.1:<plugboard_functions_port>.",
+    )
+
+    def functions_url(self) -> str:
+        return (
+            self.plugboard_functions_url or f"http://127.0.0.1:{self.plugboard_functions_port}"
+        ).rstrip("/")
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from python_workers.cli import bench, db, sandbox, up, worker
+from python_workers.cli import bench, credentials, db, functions, sandbox, up, vault, worker
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 app.add_typer(
@@ -14,3 +14,10 @@ app.command("up")(up.up)
 app.command("sandbox")(sandbox.sandbox)
 app.command("bench")(bench.bench)
 app.command("worker")(worker.worker)
+app.command("functions")(functions.functions)
+app.add_typer(vault.app, name="vault", help="The compat Vault: rotate-key.")
+app.add_typer(
+    credentials.app,
+    name="credentials",
+    help="Global API keys: set-companies-house-key | test-companies-house-key.",
+)

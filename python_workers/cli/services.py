@@ -8,6 +8,7 @@ import sys
 import psycopg
 
 from python_workers.cli.sandbox import sandbox_ports
+from python_workers.config import settings
 from python_workers.db.target import DatabaseTarget
 from python_workers.supervisor import Service
 
@@ -18,11 +19,22 @@ SANDBOX_FOR_SETTING = {
     "QBO_TOKEN_URL": "quickbooks",
     "COMPANIES_HOUSE_BASE_URL": "companies_house",
     "HMRC_BASE_URL": "hmrc",
+    "QBO_REVOKE_URL": "quickbooks",
+    "HMRC_OAUTH_BASE_URL": "hmrc",
 }
 SANDBOX_PATHS = {
     "QBO_OAUTH_BASE_URL": "/connect/oauth2",
     "QBO_TOKEN_URL": "/oauth2/v1/tokens/bearer",
+    "QBO_REVOKE_URL": "/oauth2/v1/tokens/revoke",
 }
+# The OAuth client the sandboxes know by default (sandboxes/*/config.py), used when the
+# provider's OAuth endpoints are the sandbox's and no client is configured.
+SANDBOX_OAUTH_CLIENTS = {
+    "QBO_OAUTH_BASE_URL": {"QBO_CLIENT_ID": "sandbox-client-id",
+                           "QBO_CLIENT_SECRET": "sandbox-client-secret"},
+    "HMRC_OAUTH_BASE_URL": {"HMRC_CLIENT_ID": "sandbox-client-id",
+                            "HMRC_CLIENT_SECRET": "sandbox-client-secret"},
+}  # fmt: skip
 
 
 def _has_pg_cron(url: str) -> bool:
@@ -42,6 +54,9 @@ def sandbox_environment(host: str = "127.0.0.1") -> dict[str, str]:
     for setting, name in SANDBOX_FOR_SETTING.items():
         if setting not in os.environ:
             env[setting] = f"http://{host}:{ports[name]}{SANDBOX_PATHS.get(setting, '')}"
+    for setting, client in SANDBOX_OAUTH_CLIENTS.items():
+        if setting in env:
+            env.update({name: value for name, value in client.items() if name not in os.environ})
     return env
 
 
@@ -57,7 +72,15 @@ def foreground_services(target: DatabaseTarget) -> list[Service]:
             {"DATABASE_URL": target.app_url, **sandbox_env},
         )
     ]
-    needed = sorted({SANDBOX_FOR_SETTING[setting] for setting in sandbox_env})
+    services.append(
+        Service(
+            "functions",
+            _plugboard("functions"),
+            f"OAuth connect and status http://127.0.0.1:{settings().plugboard_functions_port}",
+            {"DATABASE_URL": target.app_url, **sandbox_env},
+        )
+    )
+    needed = sorted({SANDBOX_FOR_SETTING[s] for s in sandbox_env if s in SANDBOX_FOR_SETTING})
     if needed:
         services.append(
             Service(

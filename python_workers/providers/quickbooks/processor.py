@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from python_workers.credentials.connection_test import ConnectionTestParams
 from python_workers.providers.contract import Processor, ServerAction
-from python_workers.providers.quickbooks import service
+from python_workers.providers.quickbooks import connection, service
 
 PROCESSOR: Processor = {
+    "testConnection": ServerAction(ConnectionTestParams, connection.test_connection),
     "qb_company_info": ServerAction(service.NoParams, service.company_info),
     "qb_chart_of_accounts": ServerAction(service.NoParams, service.chart_of_accounts),
     "qb_classes": ServerAction(service.NoParams, service.classes),

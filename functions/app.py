@@ -1,0 +1,59 @@
+"""The functions/ ASGI app: inbound HTTP for the host app's users and the providers —
+OAuth start, callback and disconnect, connection status, and a health check.
+
+`plugboard functions` serves it; tests build it with their own Services."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from psycopg_pool import AsyncConnectionPool
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from functions import oauth_routes, status_routes
+from functions.services import Services
+from python_workers.config import Settings
+from python_workers.db.target import resolve_target
+
+HTTP_TIMEOUT = httpx.Timeout(30.0)
+
+
+async def health(request: Request) -> Response:
+    return JSONResponse({"ok": True})
+
+
+def create_app(services: Services | None = None, settings: Settings | None = None) -> Starlette:
+    """With `services`: use them (their owner opens and closes them). Without: open a pool
+    on the configured database and an HTTP client for the server's life."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if services is not None:
+            app.state.services = services
+            yield
+            return
+        assert settings is not None
+        url = resolve_target(settings).app_url
+        async with (
+            AsyncConnectionPool(url, min_size=1, max_size=10, open=False) as pool,
+            httpx.AsyncClient(timeout=HTTP_TIMEOUT) as http,
+        ):
+            app.state.services = Services(pool, http, settings)
+            yield
+
+    app = Starlette(
+        routes=[
+            Route("/health", health, methods=["GET"]),
+            *oauth_routes.ROUTES,
+            *status_routes.ROUTES,
+        ],
+        lifespan=lifespan,
+    )
+    if services is not None:
+        app.state.services = services  # also without a lifespan run (in-process tests)
+    return app

@@ -1,0 +1,225 @@
+"""Connecting a project integration with OAuth 2.0: starting an authorization (state bound
+to the person and the project integration, single use, expiring; PKCE verifier kept
+server-side) and completing it at the callback (code exchange, tokens into Vault,
+Pending → Connected, a sync log). Every way a callback can fail leaves the integration in
+a clear state, a sync log saying why where the integration is known, and a result for the
+page the person sees. The connection test that follows is connection_test.py's."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+from uuid import UUID
+
+import httpx
+from psycopg_pool import AsyncConnectionPool
+
+from python_workers.credentials.errors import TokenEndpointRefused, TokenEndpointUnavailable
+from python_workers.credentials.oauth import (
+    GrantRejected,
+    IssuedTokens,
+    authorization_url,
+    exchange_code,
+    new_code_verifier,
+)
+from python_workers.credentials.oauth_providers import OAuthProvider
+from python_workers.credentials.status import (
+    log_connection_event,
+    record_connection,
+    record_connection_problem,
+)
+from python_workers.credentials.store import save_credential, service_role
+
+log = logging.getLogger("plugboard.connections")
+
+STATE_LIFETIME = timedelta(minutes=10)
+
+
+def state_hash(state: str) -> str:
+    return hashlib.sha256(state.encode()).hexdigest()
+
+
+async def begin_authorization(
+    pool: AsyncConnectionPool[Any],
+    provider: OAuthProvider,
+    project_id: UUID,
+    claims: Mapping[str, Any],
+) -> str:
+    """The provider's consent-page URL for the signed-in user (their JWT `claims`); raises
+    psycopg errors with SQLSTATE PB401/PB403/PB404/PB409 when they may not connect."""
+    state, verifier = secrets.token_urlsafe(32), new_code_verifier()
+    async with pool.connection() as conn, service_role(conn):
+        await conn.execute(
+            "select set_config('request.jwt.claims', %s, true)", (json.dumps(dict(claims)),)
+        )
+        await conn.execute(
+            "select private.begin_oauth(%s, %s, %s, %s, %s)",
+            (project_id, provider.key, state_hash(state), verifier, STATE_LIFETIME),
+        )
+    return authorization_url(provider, state, verifier)
+
+
+@dataclass(frozen=True)
+class CallbackResult:
+    """What the callback page tells the person; project_integration_id is set when the
+    integration is known, and connected when the tokens were stored."""
+
+    connected: bool
+    title: str
+    message: str
+    project_integration_id: UUID | None = None
+    requested_by: UUID | None = None
+
+
+@dataclass(frozen=True)
+class _TakenState:
+    outcome: str
+    project_integration_id: UUID | None
+    user_id: UUID | None
+    code_verifier: str | None
+
+
+async def complete_authorization(
+    pool: AsyncConnectionPool[Any],
+    provider: OAuthProvider,
+    params: Mapping[str, str],
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> CallbackResult:
+    """The callback: `params` are its query parameters (state, code or error, realmId…)."""
+    taken = await _take_state(pool, provider, params.get("state", ""))
+    if taken.outcome == "unknown" or taken.project_integration_id is None:
+        log.warning("%s callback with an unknown state", provider.name)
+        return CallbackResult(
+            False,
+            "This link is not valid",
+            f"This {provider.name} connection was not started here, or the link was changed. "
+            "Start again from Setup > Integrations.",
+        )
+    integration_id, user_id = taken.project_integration_id, taken.user_id
+    if taken.outcome != "ok":
+        replayed = taken.outcome == "replayed"
+        return await _fail(
+            pool, provider, integration_id, user_id,
+            "state_replayed" if replayed else "state_expired",
+            f"This {provider.name} connection link was already used"
+            if replayed
+            else f"The {provider.name} connection took too long and expired",
+            status=None,
+        )  # fmt: skip
+    if "error" in params:
+        denied = params["error"] == "access_denied"
+        return await _fail(
+            pool, provider, integration_id, user_id,
+            "access_denied" if denied else "authorization_failed",
+            f"Access was not granted at {provider.name}"
+            if denied
+            else f"{provider.name} did not authorise the connection",
+            status=None,
+        )  # fmt: skip
+    assert taken.code_verifier is not None
+    try:
+        issued = await exchange_code(
+            provider, params.get("code", ""), taken.code_verifier, transport
+        )
+    except GrantRejected:
+        return await _fail(
+            pool, provider, integration_id, user_id, "code_exchange_failed",
+            f"{provider.name} did not accept the authorisation code (invalid_grant)",
+            status="Error",
+        )  # fmt: skip
+    except (TokenEndpointRefused, TokenEndpointUnavailable) as error:
+        return await _fail(
+            pool, provider, integration_id, user_id, "code_exchange_failed",
+            f"The code exchange failed: {error.message}", status="Error",
+        )  # fmt: skip
+    account = params.get(provider.account_param) if provider.account_param else None
+    await _store_connection(pool, provider, integration_id, user_id, issued, account)
+    return CallbackResult(
+        True,
+        f"{provider.name} is connected",
+        f"{provider.name} is connected" + (f" (account {account})." if account else "."),
+        integration_id,
+        user_id,
+    )
+
+
+async def _take_state(
+    pool: AsyncConnectionPool[Any], provider: OAuthProvider, state: str
+) -> _TakenState:
+    """Uses the state up in its own transaction: single use even if what follows fails."""
+    async with pool.connection() as conn, service_role(conn):
+        cursor = await conn.execute(
+            "select outcome, project_integration_id, user_id, code_verifier"
+            " from private.take_oauth_state(%s, %s)",
+            (state_hash(state), provider.key),
+        )
+        row = await cursor.fetchone()
+    assert row is not None
+    return _TakenState(*row)
+
+
+async def _fail(
+    pool: AsyncConnectionPool[Any],
+    provider: OAuthProvider,
+    integration_id: UUID,
+    user_id: UUID | None,
+    code: str,
+    reason: str,
+    *,
+    status: Literal["Error"] | None,
+) -> CallbackResult:
+    """A failed callback: the reason on the integration (moving it to `status`, or keeping
+    its status) and in a failed 'connect' sync log."""
+    message = f"{reason}. Nothing was changed; start the connection again to retry."
+    async with pool.connection() as conn, service_role(conn):
+        await record_connection_problem(conn, integration_id, status, code, message)
+        await log_connection_event(
+            conn, integration_id, "connect", error=(code, message), requested_by=user_id
+        )
+    log.info("%s connection failed: %s", provider.name, code)
+    return CallbackResult(False, f"{provider.name} was not connected", message, integration_id)
+
+
+async def _store_connection(
+    pool: AsyncConnectionPool[Any],
+    provider: OAuthProvider,
+    integration_id: UUID,
+    user_id: UUID | None,
+    issued: IssuedTokens,
+    account: str | None,
+) -> None:
+    """Tokens into Vault, Pending → Connected, a 'connect' sync log: one transaction."""
+    grant_expires_at = issued.refresh_token_expires_at or (
+        datetime.now(UTC) + provider.grant_lifetime if provider.grant_lifetime else None
+    )
+    async with pool.connection() as conn, service_role(conn):
+        if provider.account_setting:  # the callback names no account (HMRC): the project's
+            cursor = await conn.execute(
+                "select settings ->> %s from public.project_integrations where id = %s",
+                (provider.account_setting, integration_id),
+            )
+            row = await cursor.fetchone()
+            account = row[0] if row else None
+        await save_credential(
+            conn, provider.key, integration_id, issued.secret,
+            token_expires_at=issued.token_expires_at,
+            refresh_token_expires_at=grant_expires_at,
+            scopes=issued.scopes or list(provider.scopes),
+            external_account_id=account,
+        )  # fmt: skip
+        await record_connection(conn, integration_id, account, grant_expires_at)
+        await log_connection_event(
+            conn, integration_id, "connect",
+            details={"external_account_id": account,
+                     "scopes": issued.scopes or list(provider.scopes),
+                     "connection_expires_at": grant_expires_at.isoformat()
+                     if grant_expires_at else None},
+            requested_by=user_id,
+        )  # fmt: skip
+    log.info("%s connected (integration %s)", provider.name, integration_id)
