@@ -24,14 +24,6 @@ from python_workers.providers.conformance import (
 from python_workers.providers.contract import ActionContext, ServerAction
 from tests.testdb import Database
 
-# Server actions are built provider by provider; until then the catalogue is ahead of the
-# registry, and this says exactly how far. strict: the marker must go once they land.
-PENDING_SERVER_ACTIONS = {
-    "quickbooks": "QuickBooks server actions arrive with issue 13",
-    "companies_house": "Companies House server actions arrive with issue 14",
-    "hmrc": "HMRC server actions arrive with issue 14",
-}
-
 
 @pytest.fixture
 def admin(db: Database) -> Iterator[psycopg.Connection]:
@@ -49,16 +41,8 @@ def test_every_client_action_runs_through_the_dispatcher(admin: psycopg.Connecti
     assert dispatch_problems(admin, read_catalogue(admin)) == []
 
 
-@pytest.mark.parametrize(
-    "provider",
-    [
-        pytest.param(key, marks=pytest.mark.xfail(reason=reason, strict=True))
-        for key, reason in PENDING_SERVER_ACTIONS.items()
-    ],
-)
-def test_every_server_action_is_registered(admin: psycopg.Connection, provider: str) -> None:
-    catalogue = [p for p in read_catalogue(admin) if p.key == provider]
-    assert server_action_problems(catalogue, {provider: SERVER_PROCESSORS[provider]}) == []
+def test_every_server_action_is_registered(admin: psycopg.Connection) -> None:
+    assert server_action_problems(read_catalogue(admin)) == []
 
 
 def test_registry_knows_only_catalogue_providers_and_loads_them(admin: psycopg.Connection) -> None:
