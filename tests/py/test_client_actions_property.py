@@ -119,7 +119,10 @@ WELL_FORMED: dict[
 
 
 def params_for(action: str) -> st.SearchStrategy[Any]:
-    """Half well-formed for the action (so its checks run), half anything at all."""
+    """Half well-formed for the action (so its checks run), half anything at all; anything
+    at all for an action this file does not describe yet."""
+    if action not in WELL_FORMED:
+        return arbitrary
     required, optional = WELL_FORMED[action]
     return st.one_of(st.fixed_dictionaries(required, optional=optional), arbitrary)
 
