@@ -122,6 +122,11 @@ def _profile(row: CompanyRow, timeline: Timeline, *, has_pscs: bool) -> dict[str
     return profile
 
 
+def officer_id_of(person: Person) -> str:
+    """One id per person across companies, as the register's officer ids are."""
+    return stable_id("officer", person.surname, person.forename, str(person.born))
+
+
 def display_name(person: Person) -> str:
     """Officer names as the register lists them: SURNAME, Forenames."""
     return f"{person.surname.upper()}, {person.forename}"
@@ -129,7 +134,7 @@ def display_name(person: Person) -> str:
 
 def _officer(row: CompanyRow, person: Person) -> dict[str, Any]:
     appointment = stable_id(row.number, person.surname, person.forename, person.role)
-    officer_id = stable_id("officer", person.surname, person.forename, str(person.born))
+    officer_id = officer_id_of(person)
     item: dict[str, Any] = {
         "name": display_name(person),
         "officer_role": person.role,

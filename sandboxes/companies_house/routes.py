@@ -190,6 +190,28 @@ async def person_with_significant_control(request: Request) -> Response:
 
 
 @authenticated
+async def officer_appointments(request: Request) -> Response:
+    officer_id = request.path_params["officer_id"]
+    found = _state(request).appointments.get(officer_id)
+    if found is None:
+        return service_error("officer-not-found", 404)
+    page = read_page(request, default=35, maximum=50)
+    if isinstance(page, Response):
+        return page
+    items = found.items
+    if request.query_params.get("filter") == "active":
+        items = [item for item in items if "resigned_on" not in item]
+    return _json(
+        {
+            **found.envelope(officer_id),
+            "etag": etag("officer", officer_id),
+            **page.envelope(),
+            "items": page.of(items),
+        }
+    )
+
+
+@authenticated
 async def search(request: Request) -> Response:
     query = request.query_params.get("q", "").strip()
     if not query:
@@ -229,5 +251,6 @@ ROUTES: list[BaseRoute] = [
         "/company/{company_number}/persons-with-significant-control/{kind}/{notification_id}",
         person_with_significant_control,
     ),
+    Route("/officers/{officer_id}/appointments", officer_appointments),
     Route("/search/companies", search),
 ]

@@ -218,6 +218,15 @@ COMPANIES: tuple[CompanyRow, ...] = (
             Person(
                 "Mr", "Marcus", "Bell", (1988, 10), occupation="Personal Trainer", control=SHARES_75
             ),
+            # Also OAKFIELD PROPERTY HOLDINGS' director: one officer, two appointments.
+            Person(
+                "Mr",
+                "Arjun",
+                "Mehta",
+                (1975, 3),
+                occupation="Property Investor",
+                appointed="2023-05-01",
+            ),
         ),
         accounts_type="micro-entity",
     ),

@@ -246,6 +246,28 @@ def test_every_officer_and_psc_link_resolves(ch: CompaniesHouseClient, number: s
         assert ch.json(item["links"]["self"]) == item
 
 
+def test_officer_appointments_across_companies(ch: CompaniesHouseClient) -> None:
+    officer = next(
+        o for o in ch.json("/company/12345678/officers")["items"] if o["name"] == "MEHTA, Arjun"
+    )
+    listing = ch.json(officer["links"]["officer"]["appointments"])
+    assert listing["name"] == "Arjun MEHTA"
+    assert listing["total_results"] == 2
+    companies = {item["appointed_to"]["company_number"] for item in listing["items"]}
+    assert companies == {"12345678", "14725836"}
+    assert listing["items"][0]["links"]["company"].startswith("/company/")
+
+
+def test_officer_appointments_active_filter_and_unknown_officer(ch: CompaniesHouseClient) -> None:
+    tom = next(
+        o for o in ch.json("/company/09876543/officers")["items"] if o["name"] == "ELLIS, Tom"
+    )
+    path = tom["links"]["officer"]["appointments"]
+    assert ch.json(path)["resigned_count"] == 1
+    assert ch.json(path, filter="active")["items"] == []
+    assert ch.get("/officers/nobody/appointments").status_code == 404
+
+
 def test_registered_office_address(ch: CompaniesHouseClient) -> None:
     profile = ch.json("/company/SC123456")
     address = ch.json("/company/SC123456/registered-office-address")

@@ -52,6 +52,16 @@ def _filing_item_overrides() -> dict[str, Any]:
     return {"properties": properties}
 
 
+def _appointment_overrides() -> dict[str, Any]:
+    """officerAppointmentSummary's role enum lacks roles that officerSummary and
+    constants.yml (officer_role) have, e.g. general partners and persons authorised to
+    represent an overseas company; roles are checked against constants.yml instead."""
+    properties = dict(schema("officerappointmentsummary")["properties"])
+    roles = sorted(_enumeration("constants.yml", "officer_role"))
+    properties["officer_role"] = {**properties["officer_role"], "enum": roles}
+    return {"properties": properties}
+
+
 @pytest.mark.parametrize("number", NUMBERS)
 def test_company_profile_matches_schema(ch: CompaniesHouseClient, number: str) -> None:
     assert errors("companyprofile", ch.json(f"/company/{number}")) == []
@@ -66,6 +76,15 @@ def test_registered_office_address_matches_schema(ch: CompaniesHouseClient, numb
 @pytest.mark.parametrize("number", NUMBERS)
 def test_officer_list_matches_schema(ch: CompaniesHouseClient, number: str) -> None:
     assert errors("officerlist", ch.json(f"/company/{number}/officers")) == []
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_officer_appointment_lists_match_schema(ch: CompaniesHouseClient, number: str) -> None:
+    for officer in ch.json(f"/company/{number}/officers", items_per_page=100)["items"]:
+        listing = ch.json(officer["links"]["officer"]["appointments"])
+        assert errors("appointmentlist", {**listing, "items": []}) == [], listing
+        for item in listing["items"]:
+            assert errors("officerappointmentsummary", item, **_appointment_overrides()) == []
 
 
 @pytest.mark.parametrize("number", NUMBERS)
