@@ -26,6 +26,14 @@ left join public.project_integrations as pi on pi.id = c.project_integration_id
 where p.key = %(provider_key)s
   and c.project_integration_id is not distinct from %(project_integration_id)s
 """
+LOCK_SQL = """
+select c.id
+from public.integration_credentials as c
+join public.integration_providers as p on p.id = c.provider_id
+where p.key = %(provider_key)s
+  and c.project_integration_id is not distinct from %(project_integration_id)s
+for update of c
+"""
 
 
 @asynccontextmanager
@@ -65,10 +73,13 @@ async def load_credential(
     """The credential of a project integration (or the provider's global one when
     project_integration_id is None). lock: hold its row until the transaction ends, so
     one refresh at a time happens across every process and machine."""
-    cursor = await conn.execute(
-        LOAD_SQL + (" for update of c" if lock else ""),
-        {"provider_key": provider_key, "project_integration_id": project_integration_id},
-    )
+    params = {"provider_key": provider_key, "project_integration_id": project_integration_id}
+    if lock:
+        # Lock first, read after, in two statements: a statement that waited for the lock
+        # would see the other tables (the status, the Vault secret) as they were when it
+        # started, not as the lock holder left them.
+        await conn.execute(LOCK_SQL, params)
+    cursor = await conn.execute(LOAD_SQL, params)
     row = await cursor.fetchone()
     if row is None:
         return None
