@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache, cached_property
 
 QUARTER_KEY = re.compile(r"(\d{2})A([1-4])")
 
@@ -20,7 +21,7 @@ class Period:
     start: date
     end: date
 
-    @property
+    @cached_property
     def due(self) -> date:
         """One calendar month and seven days after the period ends."""
         month = self.end.month % 12 + 1
@@ -32,6 +33,7 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@cache  # periods are looked up on every obligations call
 def quarter(year: int, number: int) -> Period:
     first_month = 3 * number - 2
     return Period(
@@ -41,6 +43,7 @@ def quarter(year: int, number: int) -> Period:
     )
 
 
+@cache
 def month(year: int, number: int) -> Period:
     return Period(
         f"{(year + 1) % 100:02d}A{chr(ord('C') + number)}",
