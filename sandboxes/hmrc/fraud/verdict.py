@@ -108,14 +108,14 @@ def judge(headers: Mapping[str, str]) -> Verdict:
     sent = {k: v for k, v in headers.items() if k.startswith(FRAUD_PREFIXES)}
     method_name = sent.get(CONNECTION_METHOD)
     if method_name is None:
-        return Verdict(sent, None, findings=[_error(CONNECTION_METHOD, "MISSING_HEADER")])
+        return Verdict(sent, None, findings=[_missing(CONNECTION_METHOD)])
     method = CONNECTION_METHODS.get(method_name.strip())
     if method is None:
         message = (
             f"'{method_name}' is not a connection method this sandbox checks "
             f"({', '.join(CONNECTION_METHODS)})"
         )
-        return Verdict(sent, method_name, findings=[_error(CONNECTION_METHOD, message)])
+        return Verdict(sent, method_name, findings=[_invalid(CONNECTION_METHOD, message)])
     verdict = Verdict(sent, method.name, method.headers)
     for name in method.headers[1:]:
         verdict.findings += _header_findings(name, sent, method)
@@ -127,20 +127,22 @@ def judge(headers: Mapping[str, str]) -> Verdict:
     return verdict
 
 
-def _error(header: str, code_or_message: str) -> Finding:
-    if code_or_message == "MISSING_HEADER":
-        return Finding(header, "MISSING_HEADER", "Header required", True)
-    return Finding(header, "INVALID_HEADER", code_or_message, True)
+def _missing(header: str) -> Finding:
+    return Finding(header, "MISSING_HEADER", "Header required", True)
+
+
+def _invalid(header: str, message: str) -> Finding:
+    return Finding(header, "INVALID_HEADER", message, True)
 
 
 def _header_findings(name: str, sent: Mapping[str, str], method: ConnectionMethod) -> list[Finding]:
     if name not in sent:
-        return [_error(name, "MISSING_HEADER")]
+        return [_missing(name)]
     value = sent[name].strip()
     if not value:
         if name in MAY_BE_EMPTY:
             return [Finding(name, "EMPTY_HEADER", EMPTY_WARNINGS[name], False)]
-        return [_error(name, "Value is empty")]
+        return [_invalid(name, "Value is empty")]
     return [
         Finding(
             name,
