@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 import httpx
 
 from python_workers.credentials.errors import CredentialRejected
@@ -10,10 +13,12 @@ from sandboxes.common.server import RunningSandbox
 from tests.py.connections.browser import GB_REALM
 
 
-async def company_name(sandbox: RunningSandbox, credential: Credential) -> str:
+async def company_name(
+    sandbox: RunningSandbox, credential: Credential, http: httpx.AsyncClient | None = None
+) -> str:
     """CompanyInfo's name; CredentialRejected on a 401 (what call_with_credential retries)."""
-    async with httpx.AsyncClient(timeout=10) as http:
-        response = await http.get(
+    async with httpx.AsyncClient(timeout=10) if http is None else _borrowed(http) as client:
+        response = await client.get(
             f"{sandbox.base_url}/v3/company/{GB_REALM}/query",
             params={"query": "select * from CompanyInfo", "minorversion": "75"},
             headers={
@@ -49,3 +54,8 @@ def revoke_at_provider(sandbox: RunningSandbox, refresh_token: str) -> None:
         auth=("sandbox-client-id", "sandbox-client-secret"),
         timeout=10,
     ).raise_for_status()
+
+
+@asynccontextmanager
+async def _borrowed(http: httpx.AsyncClient) -> AsyncIterator[httpx.AsyncClient]:
+    yield http  # the caller's client, left open
