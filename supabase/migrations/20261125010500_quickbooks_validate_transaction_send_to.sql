@@ -26,38 +26,57 @@ declare
     v_uses_tax boolean := p_integration.settings -> 'uses_tax' = 'true'::jsonb;
 begin
     return (
-        with lines as (
+        with codes as (
+            -- every account, tax code and class the lines use, once
+            select distinct
+                k.kind,
+                k.code
+            from public.transaction_lines as l
+            cross join lateral (
+                values ('account', l.account_code), ('tax_code', l.tax_code), ('class', l.class_code)
+            ) as k (kind, code)
+            where l.transaction_id = p_transaction_id and k.code is not null
+        ),
+
+        cache as (
+            -- each code's mapping and the cached QuickBooks record it points at
+            select
+                c.kind,
+                c.code,
+                m.external_id,
+                r.id is not null as cached,
+                r.is_active,
+                r.name,
+                r.data ->> 'AccountType' as account_type
+            from codes as c
+            inner join public.integration_entity_mappings as m
+                on m.project_integration_id = v_integration_id and m.entity_type = c.kind
+                and m.internal_id = c.code
+            left join public.integration_reference_data as r
+                on r.project_integration_id = v_integration_id and r.provider_id = v_provider_id
+                and r.kind = c.kind and r.external_id = m.external_id
+        ),
+
+        lines as (
             select
                 l.*,
                 'Line ' || l.line_number as label,
                 'lines[' || l.line_number || '].' as field,
-                c.cache #>> '{account,id}' as account_id,
-                (c.cache #>> '{account,cached}')::boolean as account_cached,
-                (c.cache #>> '{account,active}')::boolean as account_active,
-                c.cache #>> '{account,name}' as account_name,
-                c.cache #>> '{account,type}' as account_type,
-                c.cache #>> '{tax_code,id}' as tax_code_id,
-                (c.cache #>> '{tax_code,cached}')::boolean as tax_code_cached,
-                (c.cache #>> '{tax_code,active}')::boolean as tax_code_active,
-                c.cache #>> '{class,id}' as class_id,
-                (c.cache #>> '{class,cached}')::boolean as class_cached,
-                (c.cache #>> '{class,active}')::boolean as class_active
+                account.external_id as account_id,
+                account.cached as account_cached,
+                account.is_active as account_active,
+                account.name as account_name,
+                account.account_type,
+                tax.external_id as tax_code_id,
+                tax.cached as tax_code_cached,
+                tax.is_active as tax_code_active,
+                class.external_id as class_id,
+                class.cached as class_cached,
+                class.is_active as class_active
             from public.transaction_lines as l
-            -- the line's account, tax code and class: mapping -> cached QuickBooks record
-            left join lateral (
-                select pg_catalog.jsonb_object_agg(m.entity_type, pg_catalog.jsonb_build_object(
-                    'id', m.external_id, 'cached', r.id is not null, 'active', r.is_active,
-                    'name', r.name, 'type', r.data ->> 'AccountType'
-                )) as cache
-                from public.integration_entity_mappings as m
-                left join public.integration_reference_data as r
-                    on r.project_integration_id = m.project_integration_id and r.provider_id = v_provider_id
-                    and r.kind = m.entity_type and r.external_id = m.external_id
-                where m.project_integration_id = v_integration_id
-                    and (m.entity_type, m.internal_id) in (
-                        ('account', l.account_code), ('tax_code', l.tax_code), ('class', l.class_code)
-                    )
-            ) as c on true
+            left join cache as account on account.kind = 'account' and l.account_code = account.code
+            left join cache as tax on tax.kind = 'tax_code' and l.tax_code = tax.code
+            left join cache as class on class.kind = 'class' and l.class_code = class.code
             where l.transaction_id = p_transaction_id
         ),
 
