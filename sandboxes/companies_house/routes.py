@@ -12,6 +12,7 @@ from starlette.routing import BaseRoute, Route
 from sandboxes.companies_house.auth import authenticate
 from sandboxes.companies_house.errors import company_not_found, invalid_parameter, service_error
 from sandboxes.companies_house.ids import etag
+from sandboxes.companies_house.insolvency import insolvency_json
 from sandboxes.companies_house.paging import read_page
 from sandboxes.companies_house.ratelimit_headers import rate_limit_headers
 from sandboxes.companies_house.records import CompanyRecord
@@ -212,6 +213,15 @@ async def officer_appointments(request: Request) -> Response:
 
 
 @authenticated
+async def insolvency(request: Request) -> Response:
+    company = _company(request)
+    if company is None:
+        return company_not_found()
+    found = insolvency_json(_state(request).rows[company.profile["company_number"]])
+    return service_error("company-insolvencies-not-found", 404) if found is None else _json(found)
+
+
+@authenticated
 async def search(request: Request) -> Response:
     query = request.query_params.get("q", "").strip()
     if not query:
@@ -251,6 +261,7 @@ ROUTES: list[BaseRoute] = [
         "/company/{company_number}/persons-with-significant-control/{kind}/{notification_id}",
         person_with_significant_control,
     ),
+    Route("/company/{company_number}/insolvency", insolvency),
     Route("/officers/{officer_id}/appointments", officer_appointments),
     Route("/search/companies", search),
 ]

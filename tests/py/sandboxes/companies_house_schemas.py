@@ -34,6 +34,9 @@ ERRATA: dict[str, dict[str, Any]] = {
     # lastAccounts says `"type": "string"` at its root yet describes an object's members
     # (made_up_to, period_end_on ...), which is what the live API returns.
     "lastaccounts": {"type": "object"},
+    # practitioners.address is an array of practitionerAddress in the model; the API reference
+    # and live answers give one address object.
+    "practitioners": {"properties": {"address": {"$ref": URN + "practitioneraddress"}}},
 }
 
 
@@ -56,7 +59,12 @@ def _nested_objects_checked(node: Any) -> Any:
 def schema(model: str) -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads((SCHEMAS / f"{model}.json").read_text())
     checked: dict[str, Any] = _nested_objects_checked(loaded)
-    return {**checked, **ERRATA.get(model, {})}
+    corrected = dict(checked)
+    for key, value in ERRATA.get(model, {}).items():
+        # dicts (properties) are merged one level deep; anything else is replaced
+        merge = isinstance(value, dict) and isinstance(checked.get(key), dict)
+        corrected[key] = {**checked[key], **value} if merge else value
+    return corrected
 
 
 def _retrieve(uri: str) -> Resource[Any]:

@@ -107,6 +107,22 @@ def test_company_in_liquidation_links_its_insolvency(ch: CompaniesHouseClient) -
     assert profile["links"]["insolvency"] == "/company/09345678/insolvency"
 
 
+def test_insolvency_case_of_a_company_in_liquidation(ch: CompaniesHouseClient) -> None:
+    profile = ch.json("/company/09345678")
+    body = ch.json(profile["links"]["insolvency"])
+    assert body["status"] == "liquidation"
+    assert body["cases"][0]["type"] == "creditors-voluntary-liquidation"
+    assert body["cases"][0]["dates"] == [{"type": "wound-up-on", "date": "2024-05-09"}]
+
+
+def test_company_without_insolvency_history(ch: CompaniesHouseClient) -> None:
+    response = ch.get("/company/09876543/insolvency")
+    assert response.status_code == 404
+    assert response.json() == {
+        "errors": [{"error": "company-insolvencies-not-found", "type": "ch:service"}]
+    }
+
+
 def test_scottish_and_northern_irish_companies(ch: CompaniesHouseClient) -> None:
     assert ch.json("/company/SC123456")["jurisdiction"] == "scotland"
     assert ch.json("/company/NI612345")["jurisdiction"] == "northern-ireland"

@@ -73,6 +73,11 @@ def test_registered_office_address_matches_schema(ch: CompaniesHouseClient, numb
     assert errors("registeredofficeaddress", address) == []
 
 
+@pytest.mark.parametrize("number", ["03456789", "07777123", "09345678", "11555666"])
+def test_insolvency_matches_schema(ch: CompaniesHouseClient, number: str) -> None:
+    assert errors("companyinsolvency", ch.json(f"/company/{number}/insolvency")) == []
+
+
 @pytest.mark.parametrize("number", NUMBERS)
 def test_officer_list_matches_schema(ch: CompaniesHouseClient, number: str) -> None:
     assert errors("officerlist", ch.json(f"/company/{number}/officers")) == []
