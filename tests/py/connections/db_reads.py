@@ -44,4 +44,4 @@ def credential(db: Database, integration_id: UUID) -> dict[str, Any] | None:
 
 def execute(db: Database, sql: str, *params: Any) -> None:
     with psycopg.connect(db.admin_url, autocommit=True) as conn:
-        conn.execute(sql, params)  # type: ignore[arg-type]
+        conn.execute(sql, params)

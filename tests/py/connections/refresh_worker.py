@@ -12,6 +12,7 @@ import hashlib
 import json
 import sys
 import time
+from typing import Any
 from uuid import UUID
 
 import httpx
@@ -31,7 +32,7 @@ async def main(integration_id: UUID, start_at: float, jobs: int, mode: str, qbo_
     sandbox = RunningSandbox("quickbooks", port=int(qbo_url.rsplit(":", 1)[1]))
     used: list[str] = []
 
-    async def job(pool: AsyncConnectionPool) -> None:  # type: ignore[type-arg]
+    async def job(pool: AsyncConnectionPool[Any]) -> None:
         accessor = credential_accessor(pool, "quickbooks", integration_id, chosen)
 
         async def call(credential: Credential) -> str:

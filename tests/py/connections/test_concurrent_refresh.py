@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+from typing import Any
 
 import httpx
 import pytest
@@ -46,32 +47,7 @@ async def test_100_concurrent_jobs_in_several_processes_make_one_refresh_call(
         )
     before = sandbox_counters(sandboxes.quickbooks).get("token_calls_refresh_token", 0)
 
-    start_at = str(time.time() + 6)
-    env = {**os.environ, **sandbox_environment(sandboxes, db)}
-    workers = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.py.connections.refresh_worker",
-                str(integration_id),
-                start_at,
-                str(JOBS_PER_PROCESS),
-                mode,
-                sandboxes.quickbooks.base_url,
-            ],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )  # fmt: skip
-        for _ in range(PROCESSES)
-    ]
-    reports = []
-    for worker in workers:
-        out, err = worker.communicate(timeout=120)
-        assert worker.returncode == 0, err
-        reports.append(json.loads(out.strip().splitlines()[-1]))
+    reports = _run_workers(str(integration_id), mode, sandboxes, db)
 
     refresh_calls = sandbox_counters(sandboxes.quickbooks)["token_calls_refresh_token"] - before
     assert refresh_calls == 1
@@ -80,3 +56,25 @@ async def test_100_concurrent_jobs_in_several_processes_make_one_refresh_call(
     # every job ended on the one new token (the 401 jobs also tried the old one first)
     assert len(fresh) == (1 if mode == "expired" else 2)
     assert db_reads.integration(db, integration_id)["status"] == "Connected"
+
+
+def _run_workers(integration_id: str, mode: str, sandboxes: Sandboxes, db: Database) -> list[Any]:
+    """The worker processes, started together; their JSON summaries."""
+    start_at = str(time.time() + 6)
+    env = {**os.environ, **sandbox_environment(sandboxes, db)}
+    command = [
+        sys.executable, "-m", "tests.py.connections.refresh_worker", integration_id, start_at,
+        str(JOBS_PER_PROCESS), mode, sandboxes.quickbooks.base_url,
+    ]  # fmt: skip
+    workers = [
+        subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(PROCESSES)
+    ]
+    reports = []
+    for worker in workers:
+        out, err = worker.communicate(timeout=120)
+        assert worker.returncode == 0, err
+        reports.append(json.loads(out.strip().splitlines()[-1]))
+    return reports
