@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from functions import oauth_routes, status_routes
+from functions import oauth_routes, quickbooks_webhooks, status_routes
 from functions.services import Services
 from python_workers.config import Settings
 from python_workers.db.target import resolve_target
@@ -51,6 +51,7 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
             Route("/health", health, methods=["GET"]),
             *oauth_routes.ROUTES,
             *status_routes.ROUTES,
+            *quickbooks_webhooks.ROUTES,
         ],
         lifespan=lifespan,
     )

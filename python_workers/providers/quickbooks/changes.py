@@ -30,7 +30,8 @@ where t.id = %s::uuid and t.status <> 'Paid' and t.transaction_direction = 'outb
 
 
 async def payment_received(ctx: ActionContext, api: QuickBooksApi, payment_id: str) -> SyncCounts:
-    """Marks Paid the outbound invoices a QuickBooks payment settled in full."""
+    """Marks Paid the outbound invoices a QuickBooks payment settled in full: the invoice's
+    Balance is 0, or this payment alone covers its total."""
     integration_id, _ = integration_ids(ctx)
     try:
         payment = Payment.model_validate(await api.read("Payment", payment_id))
@@ -40,12 +41,15 @@ async def payment_received(ctx: ActionContext, api: QuickBooksApi, payment_id: s
         return SyncCounts(records_processed=1, records_skipped=1, details={"deleted": True})
     paid: list[str] = []
     skipped: list[str] = []
-    for invoice_id in payment.invoice_ids():
+    for invoice_id, amount in payment.invoice_amounts().items():
         internal = await mappings.owner(
             ctx.db, integration_id, "transaction", mappings.transaction_ref("Invoice", invoice_id)
         )
         invoice = await api.read("Invoice", invoice_id) if internal else {}
-        if internal and Decimal(str(invoice.get("Balance", 1))) == 0:
+        settled = Decimal(str(invoice.get("Balance", 1))) == 0 or amount >= Decimal(
+            str(invoice.get("TotalAmt", "Infinity"))
+        )
+        if internal and settled:
             cursor = await ctx.db.execute(PAID_SQL, (internal,))
             (paid if cursor.rowcount else skipped).append(internal)
         else:

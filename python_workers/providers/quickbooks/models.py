@@ -169,11 +169,15 @@ class Payment(Read):
     TxnDate: str | None = None
     Line: list[dict[str, Any]] = []
 
-    def invoice_ids(self) -> list[str]:
-        """The invoices this payment pays (Line[].LinkedTxn[] of TxnType Invoice)."""
-        return [
-            str(linked["TxnId"])
-            for line in self.Line
-            for linked in line.get("LinkedTxn", [])
-            if linked.get("TxnType") == "Invoice" and "TxnId" in linked
-        ]
+    def invoice_amounts(self) -> dict[str, Decimal]:
+        """What this payment pays on each invoice (Line[].Amount by LinkedTxn of TxnType
+        Invoice)."""
+        amounts: dict[str, Decimal] = {}
+        for line in self.Line:
+            for linked in line.get("LinkedTxn", []):
+                if linked.get("TxnType") == "Invoice" and "TxnId" in linked:
+                    invoice = str(linked["TxnId"])
+                    amounts[invoice] = amounts.get(invoice, Decimal(0)) + Decimal(
+                        str(line.get("Amount", 0))
+                    )
+        return amounts
