@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, TypeVar
 from uuid import UUID
 
 import psycopg
@@ -22,29 +22,50 @@ import pytest
 from psycopg.rows import dict_row
 
 from python_workers.config import REPO_ROOT
-from tests.testdb import Database
+from tests.testdb import TEMPLATE_DB, Database, DatabaseServer, build_template
 
+T = TypeVar("T")
 TEST_PROVIDER = "testing=tests.py.engine.testing_provider"
 FAST = [
-    "--poll-seconds", "0.2", "--heartbeat-seconds", "0.5", "--stalled-after-seconds", "2",
-    "--backoff-base-seconds", "0.4", "--backoff-cap-seconds", "4", "--max-attempts", "3",
+    "--poll-seconds",
+    "0.2",
+    "--heartbeat-seconds",
+    "0.5",
+    "--stalled-after-seconds",
+    "2",
+    "--backoff-base-seconds",
+    "0.4",
+    "--backoff-cap-seconds",
+    "4",
+    "--max-attempts",
+    "3",
 ]
 
 # feature key -> (trigger, config, entity type)
 FEATURES: dict[str, tuple[str, dict[str, Any], str]] = {
     "expenses": (
         "on_status_change",
-        {"entity": "transactions", "filter": {"status": "Approved", "transaction_type": ["Expense", "Invoice"]}},
+        {
+            "entity": "transactions",
+            "filter": {"status": "Approved", "transaction_type": ["Expense", "Invoice"]},
+        },
         "transaction",
     ),
     "vendors": (
         "on_status_change",
-        {"entity": "project_relationships", "filter": {"status": "Active", "role_can_be_vendor": True}},
+        {
+            "entity": "project_relationships",
+            "filter": {"status": "Active", "role_can_be_vendor": True},
+        },
         "vendor",
     ),
     "manual": ("on_manual", {"entity": "projects"}, "thing"),
     "nightly": ("on_schedule", {"entity": "projects", "schedule": "0 2 * * *"}, "reference"),
-    "lookup": ("on_link", {"entity": "project_relationships", "filter": {"entity_type": "Business"}}, "company"),
+    "lookup": (
+        "on_link",
+        {"entity": "project_relationships", "filter": {"entity_type": "Business"}},
+        "company",
+    ),
     "events": ("realtime", {"entity": "transactions"}, "payment"),
 }
 
@@ -76,8 +97,14 @@ class World:
 
     def enqueue(self, feature: str, entity_id: str | None = None, **params: Any) -> UUID:
         row = self.sql(
-            "select private.enqueue_sync_run(%s, %s, 'on_manual', 'act', 'thing', %s, %s, null) as id",
-            (self.integration_id, self.features[feature], entity_id, json.dumps({"entity_id": entity_id, **params})),
+            "select private.enqueue_sync_run(%s, %s, 'on_manual', 'act', 'thing', %s, %s, null)"
+            " as id",
+            (
+                self.integration_id,
+                self.features[feature],
+                entity_id,
+                json.dumps({"entity_id": entity_id, **params}),
+            ),
         )
         return UUID(str(row[0]["id"]))
 
@@ -99,7 +126,7 @@ class World:
         return wait_for(final, timeout, f"logs {log_ids} to finish")
 
 
-def wait_for(probe: Callable[[], Any], timeout: float, what: str) -> Any:
+def wait_for(probe: Callable[[], T | None], timeout: float, what: str) -> T:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = probe()
@@ -127,7 +154,9 @@ def _create_world(db: Database, calls_file: Path) -> World:
             ).fetchone()
             assert row is not None
             world.features[key] = row["id"]
-        project = conn.execute("insert into public.projects (name) values ('P') returning id").fetchone()
+        project = conn.execute(
+            "insert into public.projects (name) values ('P') returning id"
+        ).fetchone()
         assert project is not None
         integration = conn.execute(
             "insert into public.project_integrations (project_id, provider_id, status)"
@@ -138,6 +167,15 @@ def _create_world(db: Database, calls_file: Path) -> World:
     world.project_id = project["id"]
     world.integration_id = integration["id"]
     return world
+
+
+@pytest.fixture(scope="session")
+def template(server: DatabaseServer) -> str:
+    """The engine tests run for minutes: a bare `pytest` gives them a template of their own,
+    so another pytest session rebuilding the shared one cannot pull it from under them."""
+    if os.environ.get("PLUGBOARD_TEST_TEMPLATE_READY") == TEMPLATE_DB:
+        return TEMPLATE_DB
+    return build_template(server, f"{TEMPLATE_DB}_engine")
 
 
 @pytest.fixture
@@ -151,6 +189,7 @@ class Workers:
     def __init__(self, world: World) -> None:
         self.world = world
         self.processes: list[subprocess.Popen[bytes]] = []
+        self.logs: list[BinaryIO] = []  # each worker's stderr, kept beside the calls file
 
     def start(self, *args: str, concurrency: int = 4) -> subprocess.Popen[bytes]:
         env = {
@@ -159,12 +198,23 @@ class Workers:
             "PLUGBOARD_EXTRA_PROCESSORS": TEST_PROVIDER,
             "PLUGBOARD_TEST_CALLS": str(self.world.calls_file),
         }
+        log = self.world.calls_file.with_suffix(f".worker{len(self.processes)}.log").open("wb")
+        self.logs.append(log)
         process = subprocess.Popen(
-            [sys.executable, "-m", "python_workers", "worker", "--concurrency", str(concurrency), *FAST, *args],
+            [
+                sys.executable,
+                "-m",
+                "python_workers",
+                "worker",
+                "--concurrency",
+                str(concurrency),
+                *FAST,
+                *args,
+            ],
             cwd=REPO_ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=open(self.world.calls_file.with_suffix(f".worker{len(self.processes)}.log"), "wb"),  # noqa: SIM115
+            stderr=log,
         )
         self.processes.append(process)
         return process
@@ -179,6 +229,8 @@ class Workers:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        for log in self.logs:
+            log.close()
 
 
 @pytest.fixture

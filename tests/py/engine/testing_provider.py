@@ -4,8 +4,8 @@ worker's extra registry entries (PLUGBOARD_EXTRA_PROCESSORS=testing=<this module
 Its one server action, `act`, appends what happens to the file PLUGBOARD_TEST_CALLS names
 (one JSON line per event: start / end, log id, pid, time) and then does what its params
 say: sleep, fail the first `fail_times` attempts (retryable, with an optional Retry-After),
-fail always (`fail: "retryable" | "permanent"`), report counts, and write an entity mapping
-through ctx.db (committed with the log, or not at all)."""
+fail always (`fail: "retryable" | "permanent"`), report counts — after writing an entity
+mapping through ctx.db first when asked (committed with the log, or not at all)."""
 
 from __future__ import annotations
 
@@ -69,10 +69,6 @@ async def act(ctx: ActionContext, params: ActParams) -> SyncCounts:
     record("start", log_id, entity_id=params.entity_id)
     if params.sleep:
         await asyncio.sleep(params.sleep)
-    if params.fail is not None:
-        raise ProviderSaysNo("always", retryable=params.fail == "retryable")
-    if starts_of(log_id) <= params.fail_times:
-        raise ProviderSaysNo("flaky", retryable=True, retry_after=params.retry_after)
     if params.mapping is not None and ctx.integration.id is not None:
         await ctx.db.execute(
             "insert into public.integration_entity_mappings"
@@ -80,6 +76,10 @@ async def act(ctx: ActionContext, params: ActParams) -> SyncCounts:
             " values (%s, 'transaction', %s, %s)",
             (ctx.integration.id, params.entity_id, params.mapping),
         )
+    if params.fail is not None:
+        raise ProviderSaysNo("always", retryable=params.fail == "retryable")
+    if starts_of(log_id) <= params.fail_times:
+        raise ProviderSaysNo("flaky", retryable=True, retry_after=params.retry_after)
     record("end", log_id)
     return SyncCounts.model_validate(params.counts)
 
