@@ -12,9 +12,11 @@ Targets: p50 <= 2 ms for 10 lines, p99 <= 10 ms for 50 lines.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import time
 import uuid
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -94,18 +96,35 @@ def _call(conn: psycopg.Connection[Any], params: Jsonb) -> Any:
     return row[0]
 
 
-def _timings_ms(conn: psycopg.Connection[Any], transaction_id: uuid.UUID) -> list[float]:
+def _backend_cpu_seconds(pid: int) -> float | None:
+    """CPU time the server process has used (user + system), when it runs on this machine."""
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():
+        return None
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _timings_ms(
+    conn: psycopg.Connection[Any], transaction_id: uuid.UUID
+) -> tuple[list[float], float | None]:
+    """Wall-clock ms of each call, and the server's CPU ms per call (None when remote)."""
     params = Jsonb({"transaction_id": str(transaction_id)})
     result = _call(conn, params)
     assert result["valid"], result["errors"]
     for _ in range(WARMUP):
         _call(conn, params)
+    pid = conn.info.backend_pid
+    cpu_before = _backend_cpu_seconds(pid)
     timings = []
     for _ in range(CALLS):
         started = time.perf_counter()
         _call(conn, params)
         timings.append((time.perf_counter() - started) * 1000)
-    return timings
+    cpu_after = _backend_cpu_seconds(pid)
+    if cpu_before is None or cpu_after is None:
+        return timings, None
+    return timings, (cpu_after - cpu_before) / CALLS * 1000
 
 
 def _p(timings: list[float], percent: int) -> float:
@@ -121,7 +140,7 @@ def main() -> None:
         for lines in LINE_COUNTS:
             found = conn.execute(TRANSACTION, {"project": PROJECT, "lines": lines}).fetchone()
             assert found is not None
-            timings = _timings_ms(conn, found[0])
+            timings, cpu_ms = _timings_ms(conn, found[0])
             medians[lines] = _p(timings, 50)
             rows.append(
                 {
@@ -130,6 +149,7 @@ def main() -> None:
                     "p50 ms": round(medians[lines], 3),
                     "p99 ms": round(_p(timings, 99), 3),
                     "mean ms": round(statistics.fmean(timings), 3),
+                    "server CPU ms/call": None if cpu_ms is None else round(cpu_ms, 3),
                 }
             )
     per_line_us = (medians[50] - medians[1]) / 49 * 1000
@@ -145,5 +165,8 @@ def main() -> None:
             "the RPC; commit (timed end to end, client side)",
             f"{WARMUP} warm-up calls, then {CALLS:,} timed calls per size; cost per line from "
             "the 1- and 50-line medians",
+            "server CPU ms/call: the PostgreSQL backend's own CPU time (/proc), which other "
+            "load on the machine inflates less than wall-clock time; load average at the end: "
+            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs",
         ],
     )
