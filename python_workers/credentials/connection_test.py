@@ -74,7 +74,8 @@ async def run_connection_test(
     budget = budget_for(pool, integration) or UnmeteredBudget()
     failure: Exception | None = None
     async with pool.connection() as conn:
-        started = (await (await conn.execute("select clock_timestamp()")).fetchone() or [None])[0]
+        # the action runs in this transaction: what it verifies is stamped now() or later
+        started = (await (await conn.execute("select now()")).fetchone() or [None])[0]
         ctx = ActionContext(
             integration, accessor, conn, http,
             logging.LoggerAdapter(log, {"provider": provider_key}), budget,
