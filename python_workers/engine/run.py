@@ -24,6 +24,7 @@ from python_workers.engine.errors import classify
 from python_workers.engine.outcome import outcome_of
 from python_workers.engine.registry import resolve_action
 from python_workers.engine.retry import RetryPolicy, RunFailed, in_seconds
+from python_workers.providers.budgets import budget_for
 from python_workers.providers.contract import ActionContext, ProjectIntegration
 
 logger = logging.getLogger("plugboard.engine")
@@ -57,7 +58,7 @@ def _context(engine: Engine, run: logs.Run, db: Any) -> ActionContext:
         db=db,
         http=engine.http,
         log=log,
-        budget=UnmeteredBudget(),
+        budget=budget_for(engine.pool, integration) or UnmeteredBudget(),
     )
 
 
