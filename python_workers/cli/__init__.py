@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from python_workers.cli import bench, credentials, db, functions, sandbox, up, vault, worker
+from python_workers.cli import (
+    bench,
+    credentials,
+    db,
+    functions,
+    sandbox,
+    sync,
+    up,
+    vault,
+    worker,
+)
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 app.add_typer(
@@ -21,3 +31,4 @@ app.add_typer(
     name="credentials",
     help="Global API keys: set-companies-house-key | test-companies-house-key.",
 )
+app.add_typer(sync.app, name="sync", help="Run a provider feature now and follow it: quickbooks.")

@@ -1,0 +1,84 @@
+"""`plugboard sync … --demo`: make the seeded demo project pushable against the local
+QuickBooks sandbox — connect it to the sandbox's GB company (tokens from the sandbox's
+test helper: never against the real QuickBooks), fetch its company info and reference
+data, and map the demo's account and tax codes to the sandbox's by name, as a person
+would in Configuration."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import httpx
+import psycopg
+from psycopg.types.json import Jsonb
+
+from python_workers.config import Settings
+
+SANDBOX_GB_REALM = "9341455000000001"
+# demo code -> (kind, QuickBooks name in the sandbox's GB company)
+DEMO_CODES = {
+    "1200": ("account", "Business Credit Card"), "5000": ("account", "Cost of Sales"),
+    "5100": ("account", "Subcontractors"), "6000": ("account", "Office Expenses"),
+    "6100": ("account", "Repairs and Maintenance"), "6200": ("account", "Travel"),
+    "20.0S": ("tax_code", "20.0% S"), "NO": ("tax_code", "No VAT"),
+}  # fmt: skip
+REFERENCE_FEATURES = ("chart_of_accounts", "tax_codes", "classes")
+
+
+class NotASandbox(Exception):
+    pass
+
+
+async def connect_to_sandbox(
+    conn: psycopg.AsyncConnection[Any], integration_id: UUID, settings: Settings
+) -> None:
+    base = settings.qbo_api_base_url.rstrip("/")
+    if base == str(Settings.model_fields["qbo_api_base_url"].default).rstrip("/"):
+        raise NotASandbox("--demo connects to the local QuickBooks sandbox only")
+    async with httpx.AsyncClient(timeout=10) as http:
+        response = await http.post(f"{base}/_sandbox/tokens", json={"realm_id": SANDBOX_GB_REALM})
+        response.raise_for_status()
+        tokens = response.json()
+    secret = {"access_token": tokens["access_token"], "refresh_token": tokens["refresh_token"]}
+    async with conn.transaction():
+        await conn.execute(
+            "select private.save_credential('quickbooks', %s, %s,"
+            " now() + make_interval(secs => %s), now() + make_interval(secs => %s),"
+            " '{com.intuit.quickbooks.accounting}', %s)",
+            (integration_id, Jsonb(secret), tokens["expires_in"],
+             tokens["x_refresh_token_expires_in"], SANDBOX_GB_REALM),
+        )  # fmt: skip
+        await conn.execute(
+            "select private.record_connection(%s, %s, null)", (integration_id, SANDBOX_GB_REALM)
+        )
+
+
+async def queue_company_info(conn: psycopg.AsyncConnection[Any], integration_id: UUID) -> UUID:
+    """A qb_company_info run (an action no feature names: the company's currency and tax)."""
+    cursor = await conn.execute(
+        "select private.enqueue_sync_run(%s, null, 'on_manual', 'qb_company_info', null, null,"
+        " '{}', null)",
+        (integration_id,),
+    )
+    row = await cursor.fetchone()
+    assert row is not None
+    return UUID(str(row[0]))
+
+
+async def map_demo_codes(conn: psycopg.AsyncConnection[Any], integration_id: UUID) -> int:
+    """Maps each demo code not mapped yet to the cached QuickBooks item of that name."""
+    cursor = await conn.execute(
+        """
+insert into public.integration_entity_mappings (project_integration_id, entity_type,
+    internal_id, external_id)
+select %s, c.kind, c.code, r.external_id
+from jsonb_each(%s) as e (code, value)
+cross join lateral (select e.code, e.value ->> 0 as kind, e.value ->> 1 as name) as c
+join public.integration_reference_data as r
+    on r.project_integration_id = %s and r.kind = c.kind and r.name = c.name and r.is_active
+on conflict do nothing
+""",
+        (integration_id, Jsonb(DEMO_CODES), integration_id),
+    )
+    return cursor.rowcount
