@@ -33,8 +33,7 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if services is not None:
-            app.state.services = services
+        if services is not None:  # set below; their owner opens and closes them
             yield
             return
         assert settings is not None
@@ -56,5 +55,5 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
         lifespan=lifespan,
     )
     if services is not None:
-        app.state.services = services  # also without a lifespan run (in-process tests)
+        app.state.services = services  # also when no lifespan runs (httpx's ASGITransport)
     return app
