@@ -14,7 +14,7 @@ set search_path = ''
 as $$
 declare
     v_key text;
-    v_slots integer [] := '{}';
+    v_slots integer [] := '{}'::integer [];
     v_taken integer [];
     v_wait double precision;
 begin
@@ -43,8 +43,6 @@ returns void
 language plpgsql volatile
 set search_path = ''
 as $$
-declare
-    v_index integer;
 begin
     for v_index in 1..pg_catalog.cardinality(p_keys) loop
         perform private.rate_budget_give_back(p_keys[v_index], array[p_slots[v_index]]);
