@@ -32,6 +32,7 @@ from python_workers.engine.retry import DecidedRetry, RetryPolicy
 from python_workers.engine.run import Engine, run_sync
 
 QUEUE = "sync"
+MAINTENANCE_QUEUE = "plugboard"  # the periodic tasks
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class WorkerOptions:
             "stalled_worker_timeout": self.stalled_after_seconds,
             # the sync log is the record of a run; finished jobs are not kept twice
             "delete_jobs": "always",
+            # only Plugboard's queues: other users of the schema keep their jobs
+            "queues": [QUEUE, MAINTENANCE_QUEUE],
         }
 
 
@@ -78,13 +81,21 @@ def build_app(url: str, options: WorkerOptions, engine: Engine) -> Any:
         await run_sync(engine, UUID(log_id), context.job.attempts + 1)
 
     @app.periodic(cron=f"* * * * * */{options.sweep_seconds}", periodic_id="sweep")
-    @app.task(name="plugboard.retry_stalled", queueing_lock="plugboard.retry_stalled")
+    @app.task(
+        name="plugboard.retry_stalled",
+        queue=MAINTENANCE_QUEUE,
+        queueing_lock="plugboard.retry_stalled",
+    )
     async def retry_stalled_jobs(timestamp: int) -> None:
         await retry_stalled(
             app.job_manager, engine.pool, options.policy, options.stalled_after_seconds
         )
 
-    @app.task(name="plugboard.plan_schedules", queueing_lock="plugboard.plan_schedules")
+    @app.task(
+        name="plugboard.plan_schedules",
+        queue=MAINTENANCE_QUEUE,
+        queueing_lock="plugboard.plan_schedules",
+    )
     async def plan_schedules(timestamp: int) -> None:
         async with engine.pool.connection() as conn:
             await conn.execute("select private.plan_schedules()")

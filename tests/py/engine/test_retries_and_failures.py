@@ -4,7 +4,7 @@ with it; counts decide success / partial_success / failed."""
 
 from __future__ import annotations
 
-from tests.py.engine.conftest import Workers, World
+from tests.py.engine.world import Workers, World
 
 
 def test_a_flaky_run_is_retried_with_backoff_and_succeeds(world: World, workers: Workers) -> None:

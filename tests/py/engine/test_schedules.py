@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import psycopg
 import pytest
 
-from tests.py.engine.conftest import Workers, World, wait_for
+from tests.py.engine.world import Workers, World, wait_for
 
 
 def _make_due(world: World) -> None:

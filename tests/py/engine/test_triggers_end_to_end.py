@@ -8,7 +8,7 @@ import json
 
 import psycopg
 
-from tests.py.engine.conftest import Workers, World
+from tests.py.engine.world import Workers, World
 
 
 def _transaction(conn: psycopg.Connection[dict[str, object]], world: World, status: str) -> str:

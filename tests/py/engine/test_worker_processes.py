@@ -8,7 +8,7 @@ from __future__ import annotations
 import signal
 from collections import Counter
 
-from tests.py.engine.conftest import Workers, World, wait_for
+from tests.py.engine.world import Workers, World, wait_for
 
 
 def test_workers_share_the_work_and_never_run_a_job_twice(world: World, workers: Workers) -> None:

@@ -1,0 +1,38 @@
+"""A bare procrastinate worker whose one task does nothing but note when it started: the
+yardstick the engine benchmark measures Plugboard's trigger latency against.
+
+    python -m bench._engine_noop_worker <database url> <file>
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from pathlib import Path
+
+import procrastinate
+
+from python_workers.engine.app import queue_connector
+
+TASK = "bench.noop"
+
+
+def main() -> None:
+    url, started_file = sys.argv[1], Path(sys.argv[2])
+    app = procrastinate.App(connector=queue_connector(url, max_size=4))
+    out = started_file.open("a", buffering=1)  # a line at a time, seen at once
+
+    @app.task(name=TASK, queue="bench")
+    async def noop(n: int) -> None:
+        out.write(f"{n} {time.time()}\n")
+
+    async def run() -> None:
+        async with app.open_async():
+            await app.run_worker_async(queues=["bench"], concurrency=4, delete_jobs="always")
+
+    asyncio.run(run())
+
+
+if __name__ == "__main__":
+    main()
