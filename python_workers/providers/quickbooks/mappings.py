@@ -164,15 +164,17 @@ async def set_stale(
 
 
 async def in_pending_chunk(
-    db: psycopg.AsyncConnection[Any], integration_id: UUID, internal_id: str
+    db: psycopg.AsyncConnection[Any], project_id: UUID, integration_id: UUID, internal_id: str
 ) -> bool:
-    """A batch run that has not finished holds this record: it will push it."""
+    """A batch run that has not finished holds this record: it will push it. (The
+    project's unfinished logs, found through its status index.)"""
     cursor = await db.execute(
         "select exists (select from public.integration_sync_logs as l"
-        " where l.project_integration_id = %s and l.action = 'sync_transaction'"
-        " and l.status in ('pending', 'in_progress')"
+        " where l.project_id = %s and l.status in ('pending', 'in_progress')"
+        " and l.project_integration_id = %s and l.action = 'sync_transaction'"
+        " and l.entity_id like 'batch:%%'"
         " and l.details -> 'params' -> 'entity_ids' ? %s)",
-        (integration_id, internal_id),
+        (project_id, integration_id, internal_id),
     )
     row = await cursor.fetchone()
     return bool(row and row[0])

@@ -19,10 +19,12 @@ from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
 from python_workers.providers.quickbooks import mappings, parties, payloads, records, writes
 from python_workers.providers.quickbooks.api import BATCH_MAX_ITEMS, BatchItem, QuickBooksApi
+from python_workers.providers.quickbooks.channels import per_window, split
 from python_workers.providers.quickbooks.client import integration_ids
 from python_workers.providers.quickbooks.hashing import stable_hash
 from python_workers.providers.quickbooks.models import Entity
 from python_workers.providers.quickbooks.records import TransactionRow
+from python_workers.providers.quickbooks.settings import quickbooks_settings
 
 KIND = "transaction"
 RECORD_RANK = 1  # records are locked before their parties
@@ -58,10 +60,10 @@ class Tally:
 async def push_one(
     ctx: ActionContext, api: QuickBooksApi, transaction_id: str, feature: str | None
 ) -> tuple[Change, str | None]:
-    integration_id, _ = integration_ids(ctx)
+    integration_id, project_id = integration_ids(ctx)
     key = mappings.lock_key(integration_id, RECORD_RANK, KIND, transaction_id)
     await mappings.lock(ctx.db, [key])
-    if await mappings.in_pending_chunk(ctx.db, integration_id, transaction_id):
+    if await mappings.in_pending_chunk(ctx.db, project_id, integration_id, transaction_id):
         return "skipped", None  # a batch run holds it and will push it
     [validation] = await mappings.validate(ctx.db, VALIDATE, [_params(transaction_id, feature)])
     if not validation.valid:
@@ -120,39 +122,58 @@ async def push_chunk(
 
 
 async def plan(ctx: ActionContext, feature: str) -> list[UUID]:
-    """Queues batch runs for every record of `feature` not in QuickBooks yet or changed
-    since; returns their log ids. The runs commit with this one."""
+    """Queues runs for every record of `feature` not in QuickBooks yet or changed since;
+    returns their log ids. The runs commit with this one. Most records go in batch runs
+    of 30; when there are more than the batch limit can take in the windows needed,
+    the rest go as single creates in the requests the batch limit leaves unused
+    (channels.split)."""
     integration_id, _ = integration_ids(ctx)
     cursor = await ctx.db.execute(
         """
-with records as (
-    select t.id::text as id, s.feature_id
-    from public.v_project_integration_features as s
-    inner join public.transactions as t on t.project_id = s.project_id
-    left join public.integration_entity_mappings as m
-        on m.project_integration_id = s.project_integration_id and m.entity_type = 'transaction'
-        and m.internal_id = t.id::text
-    where s.project_integration_id = %(integration_id)s and s.feature_key = %(feature)s
-        and s.trigger_config ->> 'entity' = 'transactions'
-        and private.record_matches_filter(to_jsonb(t), s.trigger_config -> 'filter')
-        and (m.id is null or t.updated_at > m.last_synced_at)
-),
-
-chunks as (
-    select (row_number() over (order by id) - 1) / %(size)s as n, id, feature_id from records
-)
-
+select t.id::text
+from public.v_project_integration_features as s
+inner join public.transactions as t on t.project_id = s.project_id
+left join public.integration_entity_mappings as m
+    on m.project_integration_id = s.project_integration_id and m.entity_type = 'transaction'
+    and m.internal_id = t.id::text
+where s.project_integration_id = %s and s.feature_key = %s
+    and s.trigger_config ->> 'entity' = 'transactions'
+    and private.record_matches_filter(to_jsonb(t), s.trigger_config -> 'filter')
+    and (m.id is null or t.updated_at > m.last_synced_at)
+order by t.id
+""",
+        (integration_id, feature),
+    )
+    ids = [row[0] for row in await cursor.fetchall()]
+    settings = quickbooks_settings()
+    batched, _ = split(len(ids), settings)
+    batch_records, single_records = per_window(settings)
+    cursor = await ctx.db.execute(
+        """
 select private.enqueue_sync_run(
-    %(integration_id)s, min(feature_id::text)::uuid, 'on_manual', 'sync_transaction',
-    'transaction', 'batch:' || min(id),
-    jsonb_build_object('feature', %(feature)s::text, 'entity_ids', jsonb_agg(id order by id),
-                       'chunk', gen_random_uuid()),
+    %(integration_id)s, s.feature_id, 'on_manual', 'sync_transaction', 'transaction',
+    case when r.n <= %(batched)s then 'batch:' || min(r.id) else min(r.id) end,
+    case when r.n <= %(batched)s then jsonb_build_object(
+        'feature', %(feature)s::text, 'entity_ids', jsonb_agg(r.id order by r.id),
+        'chunk', gen_random_uuid())
+    else jsonb_build_object('feature', %(feature)s::text, 'entity_id', min(r.id)) end,
     null
 )
-from chunks group by n order by n
+from unnest(%(ids)s::text[]) with ordinality as r (id, n)
+cross join (
+    select feature_id from public.v_project_integration_features
+    where project_integration_id = %(integration_id)s and feature_key = %(feature)s
+) as s
+group by s.feature_id, r.n <= %(batched)s,
+    case when r.n <= %(batched)s then (r.n - 1) / %(size)s else r.n end
+-- interleaved by the window each run's request falls in, so both channels flow at once
+order by min(case when r.n <= %(batched)s then (r.n - 1)::float8 / %(batch_records)s
+    else (r.n - %(batched)s - 1)::float8 / nullif(%(single_records)s, 0) end)
 """,
-        {"integration_id": integration_id, "feature": feature, "size": BATCH_MAX_ITEMS},
-    )
+        {"integration_id": integration_id, "feature": feature, "ids": ids,
+         "batched": batched, "size": BATCH_MAX_ITEMS, "batch_records": batch_records,
+         "single_records": single_records},
+    )  # fmt: skip
     return [row[0] for row in await cursor.fetchall()]
 
 
