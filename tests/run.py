@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 SQL_TESTS = ROOT / "tests" / "sql"
 
-# Our plpgsql functions (extension-owned and third-party queue functions excluded), each
+# Our plpgsql functions, in every schema but the system's, the queue's (procrastinate's own
+# code), pg_cron's and the test helpers'; extension-owned ones excluded. Each
 # with the table and transition-table names a trigger function needs to be checked.
 PLPGSQL_FUNCTIONS = """
 select p.oid::regprocedure::text,
@@ -39,7 +40,8 @@ left join lateral (
     select tg.tgrelid, tg.tgoldtable, tg.tgnewtable from pg_trigger tg
     where tg.tgfoid = p.oid order by tg.tgnewtable is null, tg.tgoldtable is null limit 1
 ) t on true
-where n.nspname in ('public', 'private', 'auth', 'vault')
+where n.nspname not in ('pg_catalog', 'information_schema', 'procrastinate', 'cron', 'tests')
+  and n.nspname not like 'pg\_%'
   and not exists (select from pg_depend d where d.objid = p.oid and d.deptype = 'e')
 order by 1
 """

@@ -201,6 +201,12 @@ insert into rls_cases (relation, operation, statement, anon, outsider, member, o
     'permission denied', 'rows 0', 'rows 1', 'rows 1', 'rows 2'),
 ('v_integration_sync_logs', 'select', $$select count(*) from public.v_integration_sync_logs where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
     'permission denied', 'rows 0', 'rows 0', 'rows 1', 'rows 2'),
+-- the fixture's provider is not HMRC or Companies House, so these see no rows here;
+-- provider_views_show_only_own_projects.test.sql proves their row separation with data
+('v_hmrc_open_vat_obligations', 'select', $$select count(*) from public.v_hmrc_open_vat_obligations$$,
+    'permission denied', 'rows 0', 'rows 0', 'rows 0', 'rows 0'),
+('v_companies_house_company_changes', 'select', $$select count(*) from public.v_companies_house_company_changes$$,
+    'permission denied', 'rows 0', 'rows 0', 'rows 0', 'rows 0'),
 ('v_project_integration_features', 'select', $$select count(*) from public.v_project_integration_features where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
     'permission denied', 'rows 0', 'rows 2', 'rows 2', 'rows 4');
 
