@@ -22,9 +22,9 @@ from psycopg_pool import AsyncConnectionPool
 from python_workers.providers.contract import ProjectIntegration, RateBudget
 from python_workers.providers.quickbooks.settings import QuickBooksSettings, quickbooks_settings
 
-# How long a waiter sleeps at most before asking again: a slot held in flight reports
-# its lease as the wait, though its answer usually comes back in milliseconds.
-POLL_SECONDS = 0.05
+# How soon a waiter asks again while every slot it needs is in flight (their answers
+# usually come back in milliseconds); a wait for the next window is slept through.
+POLL_SECONDS = 0.02
 
 
 class RealmBudget:
@@ -80,14 +80,14 @@ class RealmBudget:
         while True:
             async with self._pool.connection() as conn:
                 cursor = await conn.execute(
-                    "select slots, wait_seconds from private.rate_budget_take_all(%s, %s)",
-                    (keys, self._lease),
+                    "select slots, wait_seconds from private.rate_budget_take_all(%s, %s, %s)",
+                    (keys, self._lease, POLL_SECONDS),
                 )
                 row = await cursor.fetchone()
             assert row is not None
             if row[0]:
                 return list(row[0])
-            await asyncio.sleep(min(row[1], POLL_SECONDS) * random.uniform(0.5, 1.0))
+            await asyncio.sleep(row[1] + random.uniform(0, 0.01))
 
 
 class BudgetLimiter:

@@ -34,6 +34,7 @@ class RecordParams(BaseModel):
     entity_id: str | None = None
     entity_ids: list[str] | None = None
     chunk: UUID | None = None
+    singly: bool = False  # a chunk's records as single creates, not one batch
     force: bool = False
 
 
@@ -71,7 +72,9 @@ async def sync_transaction(ctx: ActionContext, params: RecordParams) -> SyncCoun
         change, reference_id = await txns.push_one(ctx, api, params.entity_id, params.feature)
         return _counts(1, {params.entity_id: change}, reference_id, api.retries)
     if params.entity_ids is not None and params.chunk is not None:
-        tally = await txns.push_chunk(ctx, api, params.entity_ids, params.chunk, params.feature)
+        tally = await txns.push_chunk(
+            ctx, api, params.entity_ids, params.chunk, params.feature, singly=params.singly
+        )
         return SyncCounts(
             records_processed=len(params.entity_ids),
             records_created=tally.created,

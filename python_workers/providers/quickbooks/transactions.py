@@ -80,8 +80,11 @@ async def push_one(
 
 
 async def push_chunk(
-    ctx: ActionContext, api: QuickBooksApi, ids: list[str], chunk: UUID, feature: str | None
-) -> Tally:
+    ctx: ActionContext, api: QuickBooksApi, ids: list[str], chunk: UUID, feature: str | None,
+    *, singly: bool = False,
+) -> Tally:  # fmt: skip
+    """Up to 30 records in one run: created in one batch request, or (`singly`) one create
+    each, with each record's own requestid, in the requests batches leave unused."""
     integration_id, _ = integration_ids(ctx)
     tally = Tally()
     await mappings.lock(
@@ -112,9 +115,10 @@ async def push_chunk(
                     tally.fail(row.id, error)
     if parties_needed:
         rows = await records.transactions(ctx.db, integration_id, sorted(entities))
-    creates = [row for row in rows if row.mapped_id is None and row.id in entities]
+    rows = [row for row in rows if row.id in entities]
+    creates = [row for row in rows if row.mapped_id is None and not singly]
     for row in rows:
-        if row.mapped_id is not None:
+        if row.mapped_id is not None or singly:
             await _push_guarded(ctx, api, row, entities[row.id], tally)
     if creates:
         await _create_batch(ctx, api, creates, entities, chunk, tally)
@@ -123,10 +127,10 @@ async def push_chunk(
 
 async def plan(ctx: ActionContext, feature: str) -> list[UUID]:
     """Queues runs for every record of `feature` not in QuickBooks yet or changed since;
-    returns their log ids. The runs commit with this one. Most records go in batch runs
-    of 30; when there are more than the batch limit can take in the windows needed,
-    the rest go as single creates in the requests the batch limit leaves unused
-    (channels.split)."""
+    returns their log ids. The runs commit with this one. Runs take 30 records each: most
+    as one batch request; when there are more than the batch limit can take in the
+    windows needed, the rest as single creates in the requests the batch limit leaves
+    unused (channels.split)."""
     integration_id, _ = integration_ids(ctx)
     cursor = await ctx.db.execute(
         """
@@ -152,11 +156,11 @@ order by t.id
         """
 select private.enqueue_sync_run(
     %(integration_id)s, s.feature_id, 'on_manual', 'sync_transaction', 'transaction',
-    case when r.n <= %(batched)s then 'batch:' || min(r.id) else min(r.id) end,
-    case when r.n <= %(batched)s then jsonb_build_object(
+    'batch:' || min(r.id),
+    jsonb_build_object(
         'feature', %(feature)s::text, 'entity_ids', jsonb_agg(r.id order by r.id),
-        'chunk', gen_random_uuid())
-    else jsonb_build_object('feature', %(feature)s::text, 'entity_id', min(r.id)) end,
+        'chunk', gen_random_uuid(), 'singly', r.n > %(batched)s
+    ),
     null
 )
 from unnest(%(ids)s::text[]) with ordinality as r (id, n)
@@ -164,8 +168,8 @@ cross join (
     select feature_id from public.v_project_integration_features
     where project_integration_id = %(integration_id)s and feature_key = %(feature)s
 ) as s
-group by s.feature_id, r.n <= %(batched)s,
-    case when r.n <= %(batched)s then (r.n - 1) / %(size)s else r.n end
+group by s.feature_id, r.n > %(batched)s,
+    case when r.n <= %(batched)s then r.n - 1 else r.n - %(batched)s - 1 end / %(size)s
 -- interleaved by the window each run's request falls in, so both channels flow at once
 order by min(case when r.n <= %(batched)s then (r.n - 1)::float8 / %(batch_records)s
     else (r.n - %(batched)s - 1)::float8 / nullif(%(single_records)s, 0) end)

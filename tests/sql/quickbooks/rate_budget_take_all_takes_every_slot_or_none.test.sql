@@ -1,8 +1,10 @@
 -- Proves: private.rate_budget_take_all takes one slot of each budget named, in key order, or
 -- none of them (a budget out of slots gives back the others and reports how long to wait);
 -- give_back_all frees each slot one window later; a concurrency budget (window 0) frees at once.
+-- The wait it reports is exact for a given-back slot and a short poll while every slot is in
+-- flight (20261125040400).
 begin;
-select plan(6);
+select plan(8);
 
 select private.rate_budget_define('quickbooks:t1', 2, interval '1 minute');
 select private.rate_budget_define('quickbooks_concurrent:t1', 1, interval '0');
@@ -39,6 +41,23 @@ select is(
         array['quickbooks:t1', 'quickbooks_concurrent:t1'], interval '1 minute') as t),
     2,
     'the other window slot and the concurrency slot can be taken again'
+);
+
+select private.rate_budget_define('quickbooks_batch:t2', 1, interval '1 minute');
+select private.rate_budget_give_back_all(
+    array['quickbooks_batch:t2'],
+    (select slots from private.rate_budget_take_all(array['quickbooks_batch:t2'], interval '1 hour'))
+);
+select ok(
+    (select wait_seconds between 59 and 60 from private.rate_budget_take_all(array['quickbooks_batch:t2'], interval '1 hour')),
+    'a given-back slot: the wait is exactly until it frees, a window after its answer'
+);
+select private.rate_budget_define('quickbooks_batch:t3', 1, interval '1 minute');
+select slots from private.rate_budget_take_all(array['quickbooks_batch:t3'], interval '1 hour');
+select is(
+    (select wait_seconds from private.rate_budget_take_all(array['quickbooks_batch:t3'], interval '1 hour', 0.02)),
+    0.02::double precision,
+    'every slot in flight (its lease is longer than the window): ask again shortly'
 );
 
 select * from finish();
