@@ -29,7 +29,7 @@ SQL_TESTS = ROOT / "tests" / "sql"
 # Our plpgsql functions, in every schema but the system's, the queue's (procrastinate's own
 # code), pg_cron's and the test helpers'; extension-owned ones excluded. Each
 # with the table and transition-table names a trigger function needs to be checked.
-PLPGSQL_FUNCTIONS = """
+PLPGSQL_FUNCTIONS = r"""
 select p.oid::regprocedure::text,
        coalesce(t.tgrelid, 0)::regclass::text,
        coalesce(t.tgoldtable, ''), coalesce(t.tgnewtable, '')
