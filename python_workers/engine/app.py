@@ -27,7 +27,7 @@ from uuid import UUID
 
 import procrastinate
 
-from python_workers.engine.jobs import SYNC_TASK, SupersedingJobManager, retry_stalled
+from python_workers.engine.jobs import SYNC_TASK, PlugboardJobManager, retry_stalled
 from python_workers.engine.retry import DecidedRetry, RetryPolicy
 from python_workers.engine.run import Engine, run_sync
 
@@ -74,7 +74,7 @@ def queue_connector(url: str, max_size: int) -> Any:
 def build_app(url: str, options: WorkerOptions, engine: Engine) -> Any:
     connector = queue_connector(url, max_size=options.concurrency + 4)
     app = procrastinate.App(connector=connector)
-    app.job_manager = SupersedingJobManager(connector, lambda: engine.pool)
+    app.job_manager = PlugboardJobManager(connector, lambda: engine.pool)
 
     @app.task(name=SYNC_TASK, queue=QUEUE, pass_context=True, retry=DecidedRetry(options.policy))
     async def sync_run(context: Any, log_id: str) -> None:
@@ -88,7 +88,11 @@ def build_app(url: str, options: WorkerOptions, engine: Engine) -> Any:
     )
     async def retry_stalled_jobs(timestamp: int) -> None:
         await retry_stalled(
-            app.job_manager, engine.pool, options.policy, options.stalled_after_seconds
+            app.job_manager,
+            engine.pool,
+            options.policy,
+            options.stalled_after_seconds,
+            [QUEUE, MAINTENANCE_QUEUE],
         )
 
     @app.task(
