@@ -53,14 +53,6 @@ class CompanyInfo(Read):
     FiscalYearStartMonth: str | None = None
 
 
-class Preferences(Read):
-    """The parts of Preferences the client actions rely on (currency, tax, closed books)."""
-
-    CurrencyPrefs: dict[str, Any] = {}
-    TaxPrefs: dict[str, Any] = {}
-    AccountingInfoPrefs: dict[str, Any] = {}
-
-
 class Named(Read):
     """A name-list entity as reference data: Account, Class, TaxCode."""
 
