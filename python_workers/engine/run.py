@@ -18,8 +18,10 @@ from uuid import UUID
 import httpx
 from psycopg_pool import AsyncConnectionPool
 
+from python_workers.config import settings
+from python_workers.credentials.accessor import credential_accessor
 from python_workers.engine import logs
-from python_workers.engine.context import UnmeteredBudget, VaultCredentials
+from python_workers.engine.context import UnmeteredBudget
 from python_workers.engine.errors import classify
 from python_workers.engine.outcome import outcome_of
 from python_workers.engine.registry import resolve_action
@@ -54,7 +56,9 @@ def _context(engine: Engine, run: logs.Run, db: Any) -> ActionContext:
     )
     return ActionContext(
         integration=integration,
-        credentials=VaultCredentials(engine.pool, run.project_integration_id, run.provider_id),
+        credentials=credential_accessor(
+            engine.pool, run.provider_key, run.project_integration_id, settings()
+        ),
         db=db,
         http=engine.http,
         log=log,

@@ -129,7 +129,8 @@ def hmrc(db: Database, tmp_path: Path, hmrc_sandbox: RunningSandbox) -> Iterator
         (project["id"],),
     )["id"]
     world.sql(
-        "select private.save_credential('hmrc', %s, %s::jsonb)",
+        # as a connection stores it: the token with its expiry (HMRC's are 4 hours)
+        "select private.save_credential('hmrc', %s, %s::jsonb, now() + interval '4 hours')",
         (world.integration_id, json.dumps({"access_token": client.access_token})),
     )
     world.sql("select private.record_connection(%s, null, null)", (world.integration_id,))
