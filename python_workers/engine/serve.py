@@ -13,8 +13,14 @@ HTTP_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
 async def serve(url: str, options: WorkerOptions, registry: dict[str, str]) -> None:
+    # a running job holds one connection for its action's transaction and briefly takes a
+    # second (log transitions, credential, rate budget): two per job, plus the sweeper's
     pool = AsyncConnectionPool(
-        url, kwargs={"autocommit": True}, min_size=1, max_size=options.concurrency + 2, open=False
+        url,
+        kwargs={"autocommit": True},
+        min_size=1,
+        max_size=2 * options.concurrency + 2,
+        open=False,
     )
     async with pool, httpx.AsyncClient(timeout=HTTP_TIMEOUT) as http:
         engine = Engine(pool=pool, http=http, registry=registry, policy=options.policy)
