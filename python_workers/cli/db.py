@@ -44,6 +44,8 @@ def print_report(report: MigrateReport) -> None:
         console.print(f"compat applied: {name}")
     if report.compat_present:
         console.print(f"compat already present: {len(report.compat_present)} piece(s)")
+    for name in report.queue_applied:
+        console.print(f"job queue: {name}")
     for name in report.applied:
         console.print(f"applied: {name}")
     console.print(
