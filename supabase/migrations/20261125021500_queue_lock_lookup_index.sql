@@ -6,6 +6,14 @@
 -- few milliseconds. Additive, in procrastinate's schema, named plugboard_* so no
 -- procrastinate migration collides with it.
 
-create index if not exists plugboard_jobs_lock_idx
-on procrastinate.procrastinate_jobs (lock)
-where status in ('todo', 'doing');
+-- Only where the queue's schema is installed (`plugboard db migrate` installs it first;
+-- `supabase db push` alone does not).
+do $index$
+begin
+    if pg_catalog.to_regclass('procrastinate.procrastinate_jobs') is not null then
+        create index if not exists plugboard_jobs_lock_idx
+        on procrastinate.procrastinate_jobs (lock)
+        where status in ('todo', 'doing');
+    end if;
+end
+$index$;
