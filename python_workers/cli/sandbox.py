@@ -7,8 +7,7 @@ import importlib
 import typer
 
 from python_workers.config import settings
-
-SANDBOXES = ("quickbooks", "companies_house", "hmrc")
+from sandboxes.registry import SANDBOXES
 
 
 def sandbox_ports() -> dict[str, int]:
