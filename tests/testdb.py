@@ -22,7 +22,8 @@ from python_workers.config import settings
 from python_workers.db.migrate import migrate
 from python_workers.db.target import APP_ROLE, local_cluster
 
-TEMPLATE_DB = "plugboard_test_template"
+# Overridable so two test runs on one server (parallel work) keep separate templates.
+TEMPLATE_DB = os.environ.get("PLUGBOARD_TEST_TEMPLATE", "plugboard_test_template")
 
 
 @dataclass(frozen=True)
