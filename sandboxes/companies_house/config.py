@@ -23,3 +23,9 @@ class CompaniesHouseConfig(SandboxConfig):
     requests_per_window: int = Field(
         default=REQUESTS_PER_WINDOW, gt=0, description="Per API key, read at start."
     )
+    page_size_cap: int = Field(
+        default=100,
+        gt=0,
+        description="The most items a list page serves (the live API's own caps are 100 or "
+        "less); lower it to make clients follow paging on short lists.",
+    )

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from starlette.requests import Request
 from starlette.responses import Response
 
+from sandboxes.companies_house.access import state_of
 from sandboxes.companies_house.errors import invalid_parameter
 
 T = TypeVar("T")
@@ -28,7 +29,8 @@ class Page:
 
 def read_page(request: Request, *, default: int, maximum: int) -> Page | Response:
     """The requested page, or a 400 for a parameter that is not a non-negative integer.
-    Larger pages than `maximum` are served at `maximum`, as the live API does."""
+    Larger pages than `maximum` (or the sandbox's page_size_cap) are served at that size,
+    as the live API does."""
     values: dict[str, int] = {}
     for name, fallback in (("start_index", 0), ("items_per_page", default)):
         raw = request.query_params.get(name, "")
@@ -39,4 +41,5 @@ def read_page(request: Request, *, default: int, maximum: int) -> Page | Respons
         else:
             return invalid_parameter(name)
     per_page = values["items_per_page"] or default
-    return Page(values["start_index"], min(per_page, maximum))
+    cap = min(maximum, state_of(request).config.page_size_cap)
+    return Page(values["start_index"], min(per_page, cap))

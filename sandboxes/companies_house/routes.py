@@ -1,4 +1,5 @@
-"""The Public Data API routes: company resources, people resources and search."""
+"""The Public Data API routes: company resources, people resources and search; and the
+sandbox's own /_sandbox/ helpers (helpers.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sandboxes.companies_house.company_routes import (
     registered_office_address,
     search,
 )
+from sandboxes.companies_house.helpers import HELPER_ROUTES
 from sandboxes.companies_house.people_routes import (
     appointment,
     officer_appointments,
@@ -38,4 +40,5 @@ ROUTES: list[BaseRoute] = [
     Route("/company/{company_number}/insolvency", insolvency),
     Route("/officers/{officer_id}/appointments", officer_appointments),
     Route("/search/companies", search),
+    *HELPER_ROUTES,
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -24,6 +25,25 @@ class CompaniesHouseState(SandboxState[CompaniesHouseConfig]):
         self.companies = {row.number: build_company(row, today) for row in COMPANIES}
         self.appointments = appointments_by_officer(COMPANIES, self.companies)
         self.entities["companies"] = self.companies
+
+    def change_company(
+        self, number: str, *, name: str | None, status: str | None
+    ) -> CompanyRecord | None:
+        """The register changes company `number` (renamed, dissolved, ...): its resources,
+        search entry and officers' appointments follow. None: no such company."""
+        row = self.rows.get(number)
+        if row is None:
+            return None
+        today = date.today()
+        if name is not None and name != row.name:
+            row = dataclasses.replace(row, name=name, previous_name=(row.name, today.isoformat()))
+        if status is not None and status != row.status:
+            ceased = today.isoformat() if status == "dissolved" else None
+            row = dataclasses.replace(row, status=status, ceased=ceased)
+        self.rows[number] = row
+        self.companies[number] = build_company(row, today)
+        self.appointments = appointments_by_officer(self.rows.values(), self.companies)
+        return self.companies[number]
 
     def snapshot(self) -> Any:
         return {"companies": {n: record.as_json() for n, record in self.companies.items()}}

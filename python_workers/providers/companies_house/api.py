@@ -42,7 +42,8 @@ class CompanyNotFound(ProviderError):
     def __init__(self, company_number: str) -> None:
         super().__init__(
             "company_not_found",
-            f"Companies House has no company {company_number}: check the company number",
+            f"Companies House has no company {company_number} (404): check the company number",
+            {"company_number": company_number, "http_status": 404},
         )
         self.company_number = company_number
 

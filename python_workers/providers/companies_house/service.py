@@ -17,11 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from python_workers.config import settings
 from python_workers.engine.outcome import SyncCounts
-from python_workers.providers.companies_house.api import (
-    CompaniesHouseApi,
-    CompanyNotFound,
-    InvalidApiKey,
-)
+from python_workers.providers.companies_house.api import CompaniesHouseApi, CompanyNotFound
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
 from python_workers.providers.reference_cache import cache_items
@@ -64,20 +60,10 @@ async def api_of(ctx: ActionContext) -> CompaniesHouseApi:
 
 
 async def test_connection(ctx: ActionContext, params: NoParams) -> CompanyResult:
-    """One real request with the key; every Companies House integration follows the answer."""
-    api = await api_of(ctx)
-    try:
-        await api.search_companies("limited", 1)
-    except InvalidApiKey as refused:
-        await ctx.db.execute(
-            "select private.record_global_credential_test('companies_house', false, %s, %s)",
-            (refused.code, refused.message),
-        )
-        return CompanyResult(
-            records_processed=1,
-            records_failed=1,
-            details={"ok": False, "error_code": refused.code, "message": refused.message},
-        )
+    """One real request with the key; every Companies House integration follows the answer.
+    A refused key fails the run with invalid_api_key; the failed sync log then moves every
+    Companies House integration to Error (migration 20261125060000)."""
+    await (await api_of(ctx)).search_companies("limited", 1)
     await ctx.db.execute("select private.record_global_credential_test('companies_house', true)")
     return CompanyResult(records_processed=1, details={"ok": True})
 
@@ -124,7 +110,11 @@ async def for_each_company(
             if len(companies) == 1:
                 raise
             result.records_failed += 1
-            outcomes[target[1]] = {"error_code": missing.code, "message": missing.message}
+            outcomes[target[1]] = {
+                "error_code": missing.code,
+                "message": missing.message,
+                **missing.details,
+            }
             continue
         outcomes[target[1]] = counts
         result.records_processed += 1

@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
+import httpx
 import pytest
 
 from sandboxes.common.server import RunningSandbox
 from sandboxes.testing import reset_sandbox, start_sandbox
-from tests.py.provider_world import ProviderWorld
+from tests.py.provider_world import SERVICE_ROLE, ProviderWorld
 from tests.testdb import Database
 
 API_KEY = "ch-test-key"
@@ -50,10 +52,49 @@ class ChWorld(ProviderWorld):
         row = self.one(
             "select public.companies_house_link_company(%s, %s) as r",
             (relationship_id, number),
-            claims={"role": "service_role"},
+            claims=SERVICE_ROLE,
         )
         result: dict[str, object] = row["r"]
         return result
+
+    def request_sync(self, feature: str, entity_ids: list[UUID] | None = None) -> list[str]:
+        """Runs a feature now through integration_request_sync (as a trusted server app
+        calls it); the ids of the logs it queued."""
+        row = self.one(
+            "select public.integration_request_sync(%s, %s, %s) as r",
+            (
+                self.integration_id,
+                feature,
+                None if entity_ids is None else list(map(str, entity_ids)),
+            ),
+            claims=SERVICE_ROLE,
+        )
+        assert row["r"]["queued"], row["r"]
+        ids: list[str] = row["r"]["log_ids"]
+        return ids
+
+    def run(self, action: str, timeout: float = 30.0, **params: Any) -> dict[str, Any]:
+        """One run of `action` with no feature (as a server app queues it) until it is final."""
+        assert self.integration_id is not None
+        [log] = self.wait_final([self.enqueue(self.integration_id, action, params=params)], timeout)
+        return log
+
+    def integration(self) -> dict[str, Any]:
+        return self.one(
+            "select status::text, last_error_code, last_error_message"
+            " from public.project_integrations where id = %s",
+            (self.integration_id,),
+        )
+
+    def change_company(self, number: str, **changes: str) -> dict[str, Any]:
+        """The register changes a company (the sandbox's /_sandbox/companies helper)."""
+        assert self.sandbox is not None
+        response = httpx.post(
+            f"{self.sandbox.base_url}/_sandbox/companies/{number}", json=changes, timeout=10
+        )
+        response.raise_for_status()
+        profile: dict[str, Any] = response.json()
+        return profile
 
 
 @pytest.fixture(scope="session")
