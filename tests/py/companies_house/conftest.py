@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import httpx
 import pytest
@@ -38,6 +38,21 @@ class ChWorld(ProviderWorld):
             (project,),
         )["id"]
         return project, integration
+
+    def add_member(self, project_id: UUID, role_key: str) -> UUID:
+        """A signed-in user holding role `role_key` ('project:owner', 'project:member')."""
+        user = uuid4()
+        self.sql(
+            "insert into auth.users (id, email, role, aud)"
+            " values (%s, %s, 'authenticated', 'authenticated')",
+            (user, f"{user}@example.com"),
+        )
+        self.sql(
+            "insert into public.project_members (project_id, user_id, role_id)"
+            " select %s, %s, r.id from public.roles as r where r.key = %s",
+            (project_id, user, role_key),
+        )
+        return user
 
     def add_business(self, project_id: UUID, name: str, **columns: object) -> UUID:
         names = ["project_id", "entity_type", "display_name", *columns]
