@@ -1,5 +1,5 @@
-"""The HMRC sandbox app: OAuth, the VAT (MTD) API, the Test Fraud Prevention Headers API,
-3 requests per second per application."""
+"""The HMRC sandbox app: OAuth, the VAT (MTD) API, the Apprenticeship Levy API, the Test
+Fraud Prevention Headers API, 3 requests per second per application."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from sandboxes.common.ratelimit import RateLimits, WindowLimit
 from sandboxes.hmrc import errors, oauth
 from sandboxes.hmrc.config import HmrcConfig
 from sandboxes.hmrc.fraud import routes as fraud_routes
+from sandboxes.hmrc.levy import routes as levy_routes
 from sandboxes.hmrc.state import HmrcState
 from sandboxes.hmrc.vat import routes as vat_routes
 
@@ -37,7 +38,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Starlette:
     )
     return build_app(
         "hmrc",
-        [*oauth.ROUTES, *vat_routes.ROUTES, *fraud_routes.ROUTES],
+        [*oauth.ROUTES, *vat_routes.ROUTES, *levy_routes.ROUTES, *fraud_routes.ROUTES],
         state,
         limits=limits,
         errors=ErrorResponses(throttled=errors.throttled, server_error=errors.server_error),

@@ -31,4 +31,9 @@ class HmrcConfig(SandboxConfig):
     default_vrn: str = Field(
         default="123456789", description="The VRN the consent page offers (any 9 digits work)."
     )
+    default_empref: str = Field(
+        default="123/AB12345",
+        description="The employer PAYE reference the consent page offers (the PAYE scheme "
+        "the organisation signing in runs; Apprenticeship Levy API).",
+    )
     requests_per_second: int = Field(default=3, gt=0, description="Per application.")

@@ -10,6 +10,7 @@ from starlette.responses import HTMLResponse
 SCOPE_WORDING = {
     "read:vat": "View your VAT information",
     "write:vat": "Change your VAT information",
+    "read:apprenticeship-levy": "View your Apprenticeship Levy information",
 }
 PASSED_ON = (
     "client_id",
@@ -22,7 +23,7 @@ PASSED_ON = (
 )
 
 
-def consent_page(params: dict[str, str], vrn: str, problem: str | None = None) -> str:
+def consent_page(params: dict[str, str], vrn: str, empref: str, problem: str | None = None) -> str:
     hidden = "".join(
         f'<input type="hidden" name="{name}" value="{escape(str(params[name]))}">'
         for name in PASSED_ON
@@ -43,6 +44,8 @@ def consent_page(params: dict[str, str], vrn: str, problem: str | None = None) -
 {hidden}
 <label for="vrn">VAT registration number of the organisation signing in</label>
 <input id="vrn" name="vrn" value="{escape(vrn)}" inputmode="numeric" pattern="[0-9]{{9}}">
+<label for="empref">Employer PAYE reference of the PAYE scheme it runs</label>
+<input id="empref" name="empref" value="{escape(empref)}">
 <button type="submit" name="decision" value="approve">Grant authority</button>
 <button type="submit" name="decision" value="deny">Do not grant authority</button>
 </form>

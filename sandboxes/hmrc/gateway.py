@@ -22,6 +22,7 @@ class Caller:
     client_id: str
     vrn: str | None  # None: an application-restricted token
     scopes: frozenset[str]
+    emprefs: frozenset[str]  # the PAYE schemes the user's grant covers
 
 
 def authorise(request: Request, scope: str | None) -> Caller | Response:
@@ -37,7 +38,7 @@ def authorise(request: Request, scope: str | None) -> Caller | Response:
         return errors.invalid_credentials()
     if scope is not None and (scope not in found.scopes or found.vrn is None):
         return errors.invalid_scope()
-    return Caller(found.client_id, found.vrn, found.scopes)
+    return Caller(found.client_id, found.vrn, found.scopes, found.emprefs)
 
 
 def record_fraud_headers(request: Request, api: str) -> None:

@@ -1,7 +1,8 @@
 """HMRC's OAuth 2.0 endpoints: the authorization (consent) page and the token endpoint.
 
 GET /oauth/authorize shows the grant-authority page; a person (or a test) answers it with
-POST /oauth/authorize, decision=approve|deny and the VRN of the organisation signing in.
+POST /oauth/authorize, decision=approve|deny, the VRN of the organisation signing in and
+the employer PAYE reference of the PAYE scheme it runs (empref, optional).
 POST /oauth/token takes its parameters, client credentials included, in the form body.
 PKCE is optional, as at HMRC: a code asked for with a code_challenge needs its verifier.
 """
@@ -9,6 +10,7 @@ PKCE is optional, as at HMRC: a code asked for with a code_challenge needs its v
 from __future__ import annotations
 
 import hmac
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -23,8 +25,9 @@ from sandboxes.hmrc.errors import oauth_error
 from sandboxes.hmrc.state import HmrcState, hmrc_state
 from sandboxes.hmrc.tokens import GrantRefused, IssuedTokens, Pkce
 
-SCOPES = frozenset({"read:vat", "write:vat"})
+SCOPES = frozenset({"read:vat", "write:vat", "read:apprenticeship-levy"})
 VRN_DIGITS = 9
+EMPREF = re.compile(r"\d{3}/[A-Za-z0-9]{1,10}")
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,11 @@ async def authorize_page(request: Request) -> Response:
     refused = _check(state.config, asked)
     if refused is not None:
         return refused
-    return HTMLResponse(consent_page(dict(request.query_params), state.config.default_vrn))
+    return HTMLResponse(
+        consent_page(
+            dict(request.query_params), state.config.default_vrn, state.config.default_empref
+        )
+    )
 
 
 async def authorize_decision(request: Request) -> Response:
@@ -93,9 +100,17 @@ async def authorize_decision(request: Request) -> Response:
         state.count("consents_denied")
         return asked.redirect(error="access_denied", error_description="user denied access")
     vrn = str(form.get("vrn", state.config.default_vrn)).strip()
-    if not (vrn.isdigit() and len(vrn) == VRN_DIGITS):
+    empref = str(form.get("empref", state.config.default_empref)).strip().upper()
+    problem = (
+        "Enter a 9-digit VRN."
+        if not (vrn.isdigit() and len(vrn) == VRN_DIGITS)
+        else "Enter an employer PAYE reference like 123/AB12345."
+        if not EMPREF.fullmatch(empref)
+        else None
+    )
+    if problem is not None:
         return HTMLResponse(
-            consent_page({k: str(v) for k, v in form.items()}, vrn, problem="Enter a 9-digit VRN."),
+            consent_page({k: str(v) for k, v in form.items()}, vrn, empref, problem=problem),
             status_code=400,
         )
     state.count("consents_approved")
@@ -105,6 +120,7 @@ async def authorize_decision(request: Request) -> Response:
         vrn,
         asked.redirect_uri,
         asked.pkce,
+        emprefs=frozenset({empref}),
         grant_seconds=state.config.grant_seconds,
         code_seconds=state.config.authorization_code_seconds,
     )

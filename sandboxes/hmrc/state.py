@@ -1,5 +1,5 @@
-"""What the HMRC sandbox holds: OAuth grants and tokens, each VRN's VAT account and the
-fraud-prevention feedback on recent API calls."""
+"""What the HMRC sandbox holds: OAuth grants and tokens, each VRN's VAT account, each PAYE
+scheme's Apprenticeship Levy data and the fraud-prevention feedback on recent API calls."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from starlette.requests import Request
 from sandboxes.common.state import SandboxState
 from sandboxes.hmrc.config import HmrcConfig
 from sandboxes.hmrc.jsonable import jsonable
+from sandboxes.hmrc.levy.schemes import LevyScheme, seeded_scheme
 from sandboxes.hmrc.tokens import TokenStore
 
 FEEDBACK_SIZE = 1000
@@ -38,16 +39,24 @@ class VatAccount:
 class HmrcState(SandboxState[HmrcConfig]):
     tokens: TokenStore
     accounts: dict[str, VatAccount]
+    levy_schemes: dict[str, LevyScheme]
     fraud_feedback: deque[dict[str, Any]]
 
     def seed(self) -> None:
         self.tokens = TokenStore()
         self.accounts = {}
+        self.levy_schemes = {}
         self.fraud_feedback = deque(maxlen=FEEDBACK_SIZE)
 
     def account(self, vrn: str) -> VatAccount:
         """The VRN's account, opened on first use (HMRC's sandbox makes test users on demand)."""
         return self.accounts.setdefault(vrn, VatAccount())
+
+    def levy_scheme(self, empref: str) -> LevyScheme:
+        """The PAYE scheme's levy data, seeded on first use relative to today."""
+        if empref not in self.levy_schemes:
+            self.levy_schemes[empref] = seeded_scheme(empref, date.today())
+        return self.levy_schemes[empref]
 
     def snapshot(self) -> Any:
         vat = {
@@ -61,6 +70,12 @@ class HmrcState(SandboxState[HmrcConfig]):
         return {
             "oauth": self.tokens.snapshot(),
             "vat": jsonable(vat),
+            "apprenticeship_levy": jsonable(
+                {
+                    empref: vars(scheme) | {"employees": sorted(scheme.employees)}
+                    for empref, scheme in self.levy_schemes.items()
+                }
+            ),
             "fraud_prevention_feedback": list(self.fraud_feedback),
         }
 

@@ -1,6 +1,7 @@
 """OAuth 2.0 grants and tokens as HMRC issues them.
 
-A user's consent creates a grant (client, scopes, VRN) that lasts 18 months. Each access
+A user's consent creates a grant (client, scopes, the organisation's VRN and employer PAYE
+references) that lasts 18 months. Each access
 token lasts 4 hours; each refresh token works once and its use issues a new pair under the
 same grant, until the grant expires. Client-credentials tokens carry no grant and no VRN.
 """
@@ -25,6 +26,7 @@ class Grant:
     client_id: str
     scopes: frozenset[str]
     vrn: str
+    emprefs: frozenset[str]
     expires_at: float
 
 
@@ -56,6 +58,7 @@ class AccessToken:
     scopes: frozenset[str]
     vrn: str | None  # None: an application-restricted (client credentials) token
     expires_at: float
+    emprefs: frozenset[str] = frozenset()  # the PAYE schemes the user runs
 
 
 @dataclass
@@ -96,13 +99,14 @@ class TokenStore:
         redirect_uri: str,
         pkce: Pkce | None,
         *,
+        emprefs: frozenset[str],
         grant_seconds: int,
         code_seconds: int,
     ) -> str:
         """A user approved: a new grant, and the authorization code that redeems it."""
         now = time.time()
         grant_id = _token()
-        self.grants[grant_id] = Grant(client_id, scopes, vrn, now + grant_seconds)
+        self.grants[grant_id] = Grant(client_id, scopes, vrn, emprefs, now + grant_seconds)
         code = _token()
         self.codes[code] = PendingCode(grant_id, redirect_uri, now + code_seconds, pkce)
         return code
@@ -147,7 +151,7 @@ class TokenStore:
         access_token, refresh_token = _token(), _token()
         expires_at = time.time() + access_seconds
         self.access[access_token] = AccessToken(
-            grant.client_id, grant.scopes, grant.vrn, expires_at
+            grant.client_id, grant.scopes, grant.vrn, expires_at, grant.emprefs
         )
         self.refresh[refresh_token] = grant_id
         return IssuedTokens(access_token, refresh_token, access_seconds, grant.scopes)
@@ -165,6 +169,7 @@ class TokenStore:
                 {
                     "client_id": g.client_id,
                     "vrn": g.vrn,
+                    "emprefs": sorted(g.emprefs),
                     "scopes": sorted(g.scopes),
                     "expires_at": g.expires_at,
                 }

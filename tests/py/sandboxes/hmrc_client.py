@@ -4,7 +4,7 @@ test would), VAT calls with the versioned Accept header, and fraud-prevention he
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
 import httpx
 
@@ -14,6 +14,8 @@ CLIENT_ID = "sandbox-client-id"
 CLIENT_SECRET = "sandbox-client-secret"
 REDIRECT_URI = "https://app.example/hmrc/callback"
 VRN = "123456789"
+EMPREF = "123/AB12345"  # the sandbox's default employer PAYE reference
+LEVY_SCOPE = "read:vat write:vat read:apprenticeship-levy"
 ACCEPT = "application/vnd.hmrc.1.0+json"
 
 # The examples of HMRC's fraud-prevention specification, one valid set per method.
@@ -92,8 +94,10 @@ class HmrcClient:
         self.access_token = ""
         self.refresh_token = ""
 
-    def consent(self, decision: str = "approve", vrn: str = VRN, **params: str) -> httpx.Response:
-        form = {**authorize_params(**params), "decision": decision, "vrn": vrn}
+    def consent(
+        self, decision: str = "approve", vrn: str = VRN, empref: str = EMPREF, **params: str
+    ) -> httpx.Response:
+        form = {**authorize_params(**params), "decision": decision, "vrn": vrn, "empref": empref}
         return self.http.post("/oauth/authorize", data=form)
 
     def token(self, **form: str) -> httpx.Response:
@@ -140,6 +144,22 @@ class HmrcClient:
         vrn: str = VRN,
     ) -> httpx.Response:
         return self.get(f"/organisations/vat/{vrn}/{path}", params, scenario)
+
+    def levy(
+        self,
+        resource: str = "",
+        params: dict[str, str] | None = None,
+        empref: str = EMPREF,
+        **headers: str,
+    ) -> httpx.Response:
+        """An Apprenticeship Levy API call (no fraud-prevention headers: not an MTD API);
+        the employer reference URL-encoded into one path segment, as HMRC asks."""
+        path = f"/apprenticeship-levy/epaye/{quote(empref, safe='')}" + resource
+        return self.http.get(
+            path,
+            params=params,
+            headers={"Authorization": f"Bearer {self.access_token}", "Accept": ACCEPT, **headers},
+        )
 
     def submit(
         self,
