@@ -68,7 +68,7 @@ def oauth_provider(key: str, settings: Settings) -> OAuthProvider:
             revoke_url=None,
             client_id=settings.hmrc_client_id,
             client_secret=settings.hmrc_client_secret,
-            scopes=("read:vat", "write:vat"),
+            scopes=("read:vat", "write:vat", "read:apprenticeship-levy"),
             client_auth_method="client_secret_post",
             grant_lifetime=HMRC_GRANT_LIFETIME,
             account_param=None,

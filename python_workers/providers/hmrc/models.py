@@ -59,5 +59,5 @@ class FieldError(BaseModel):
 
 class ErrorResponse(BaseModel):
     code: str
-    message: str
+    message: str = ""  # the Apprenticeship Levy API often gives the code alone
     errors: list[FieldError] = []

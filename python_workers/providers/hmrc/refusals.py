@@ -5,7 +5,7 @@ a message naming the period or the box, and per-box errors in details.errors
 from __future__ import annotations
 
 from python_workers.providers.errors import ProviderError
-from python_workers.providers.hmrc.api import HmrcRefused
+from python_workers.providers.hmrc.http import HmrcRefused
 
 BOXES = {
     "vatDueSales": 1,

@@ -1,14 +1,18 @@
-"""What each HMRC server action does.
+"""What each HMRC VAT server action does.
 
 - hmrc_vat_obligations: the project's VAT obligations for the last year (by the VRN saved
   with hmrc_set_references), cached as reference data kind vat_obligation; the open ones
-  show in v_hmrc_open_vat_obligations. The worker fetches them unattended, so the call
-  carries BATCH_PROCESS_DIRECT fraud-prevention headers.
+  show in v_hmrc_open_vat_obligations. A scheduled fetch is unattended
+  (BATCH_PROCESS_DIRECT headers); one a person asked for with hmrc_fetch_vat_obligations
+  carries WEB_APP_VIA_SERVER headers from their browser's values (attended.py).
 - hmrc_submit_vat_return: a return a person confirmed (hmrc_submit_vat_return RPC), sent
-  with WEB_APP_VIA_SERVER headers built from the browser's client_context. HMRC's receipt
-  (Receipt-ID, timestamp, X-CorrelationId, form bundle number) goes to the sync log's
-  details.receipt; HMRC's refusals (DUPLICATE_SUBMISSION, box errors, …) come back under
-  HMRC's code with a message saying what to do.
+  with WEB_APP_VIA_SERVER headers built from the browser's client_context, which waits in
+  private.hmrc_client_contexts (never in the log's params). HMRC's receipt (Receipt-ID,
+  timestamp, X-CorrelationId, form bundle number) goes to the sync log's details.receipt;
+  HMRC's refusals (DUPLICATE_SUBMISSION, box errors, …) come back under HMRC's code with a
+  message saying what to do.
+- testConnection: one real call with the project's token (its obligations), made by the
+  server right after the OAuth callback, so unattended (BATCH_PROCESS_DIRECT).
 """
 
 from __future__ import annotations
@@ -18,17 +22,13 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
-from python_workers.config import settings
 from python_workers.engine.outcome import SyncCounts
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
-from python_workers.providers.hmrc.api import HmrcApi, HmrcRefused
-from python_workers.providers.hmrc.fraud_headers import (
-    ClientContext,
-    VendorSettings,
-    batch_process_direct,
-    web_app_via_server,
-)
+from python_workers.providers.hmrc.api import HmrcApi
+from python_workers.providers.hmrc.attended import attended_headers, fetch_headers, this_run
+from python_workers.providers.hmrc.fraud_headers import VendorSettings, batch_process_direct
+from python_workers.providers.hmrc.http import HmrcRefused, hmrc_http
 from python_workers.providers.hmrc.models import VatReturnDeclaration
 from python_workers.providers.hmrc.refusals import explained
 from python_workers.providers.reference_cache import cache_items
@@ -45,7 +45,6 @@ class SubmitParams(BaseModel):
 
     vrn: str
     vat_return: VatReturnDeclaration
-    client_context: ClientContext
     confirmed_by: UUID | None = None
 
 
@@ -58,18 +57,11 @@ def vrn_of(ctx: ActionContext) -> str:
     return vrn
 
 
-async def api_of(ctx: ActionContext) -> HmrcApi:
-    credential = await ctx.credentials.get()
-    if not credential.access_token:
-        raise ProviderError("credential_missing", "HMRC is not connected: connect it first")
-    return HmrcApi(ctx.http, settings().hmrc_base_url, credential.access_token)
-
-
-async def vat_obligations(ctx: ActionContext, params: NoParams) -> SyncCounts:
+async def _fetch_obligations(ctx: ActionContext, fraud: dict[str, str]) -> SyncCounts:
     vrn = vrn_of(ctx)
     today = date.today()
-    found = await (await api_of(ctx)).obligations(
-        vrn, batch_process_direct(VendorSettings()), today - timedelta(days=OBLIGATION_DAYS), today
+    found = await HmrcApi(hmrc_http(ctx)).obligations(
+        vrn, fraud, today - timedelta(days=OBLIGATION_DAYS), today
     )
     items = [
         (o.periodKey, f"{o.start.isoformat()} to {o.end.isoformat()}", o.status, o)
@@ -84,14 +76,20 @@ async def vat_obligations(ctx: ActionContext, params: NoParams) -> SyncCounts:
         details={
             "vrn": vrn,
             "open": sum(1 for o in found.obligations if o.status == "O"),
+            "connection_method": fraud["Gov-Client-Connection-Method"],
             **counts,
         },
     )
 
 
+async def vat_obligations(ctx: ActionContext, params: NoParams) -> SyncCounts:
+    vrn_of(ctx)  # a missing VRN is told before anything else
+    return await _fetch_obligations(ctx, fetch_headers(await this_run(ctx), VendorSettings()))
+
+
 async def test_connection(ctx: ActionContext, params: NoParams) -> SyncCounts:
     """One real call with the project's token (its obligations); Connected when it works."""
-    result = await vat_obligations(ctx, params)
+    result = await _fetch_obligations(ctx, batch_process_direct(VendorSettings()))
     await ctx.db.execute("select private.record_connection_ok(%s)", (ctx.integration.id,))
     return result
 
@@ -108,10 +106,12 @@ async def submit_vat_return(ctx: ActionContext, params: SubmitParams) -> SyncCou
             f"The project's VAT registration number changed after this return was confirmed "
             f"for {params.vrn}: confirm it again",
         )
-    headers = web_app_via_server(params.client_context, str(params.confirmed_by), VendorSettings())
+    headers = attended_headers(await this_run(ctx), VendorSettings())
     period_key = params.vat_return.periodKey
     try:
-        receipt = await (await api_of(ctx)).submit_return(params.vrn, params.vat_return, headers)
+        receipt = await HmrcApi(hmrc_http(ctx)).submit_return(
+            params.vrn, params.vat_return, headers
+        )
     except HmrcRefused as refused:
         raise explained(refused, period_key) from None
     await ctx.db.execute(

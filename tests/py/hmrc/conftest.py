@@ -17,12 +17,21 @@ import pytest
 from sandboxes.common.server import RunningSandbox
 from sandboxes.testing import reset_sandbox, start_sandbox
 from tests.py.provider_world import ProviderWorld
-from tests.py.sandboxes.hmrc_client import ACCEPT, HmrcClient
+from tests.py.sandboxes.hmrc_client import (
+    ACCEPT,
+    CLIENT_ID,
+    CLIENT_SECRET,
+    EMPREF,
+    LEVY_SCOPE,
+    HmrcClient,
+)
 from tests.testdb import Database
 
 VRN = "123456782"  # passes the modulus-97 check digits
 VENDOR_IP = "51.140.1.10"
 WORKER_ENV = {
+    "HMRC_CLIENT_ID": CLIENT_ID,
+    "HMRC_CLIENT_SECRET": CLIENT_SECRET,
     "PLUGBOARD_HMRC_VENDOR_PUBLIC_IP": VENDOR_IP,
     "PLUGBOARD_HMRC_LICENSE_KEY": "plugboard-test-licence",
     # this container has no /sys/class/dmi: the deployment states its hardware
@@ -108,7 +117,7 @@ def hmrc_sandbox() -> Iterator[RunningSandbox]:
 @pytest.fixture
 def hmrc(db: Database, tmp_path: Path, hmrc_sandbox: RunningSandbox) -> Iterator[HmrcWorld]:
     reset_sandbox(hmrc_sandbox)
-    client = HmrcClient(hmrc_sandbox).sign_in(vrn=VRN)
+    client = HmrcClient(hmrc_sandbox).sign_in(scope=LEVY_SCOPE, vrn=VRN)
     world = HmrcWorld(
         db,
         tmp_path,
@@ -131,10 +140,19 @@ def hmrc(db: Database, tmp_path: Path, hmrc_sandbox: RunningSandbox) -> Iterator
     world.sql(
         # as a connection stores it: the token with its expiry (HMRC's are 4 hours)
         "select private.save_credential('hmrc', %s, %s::jsonb, now() + interval '4 hours')",
-        (world.integration_id, json.dumps({"access_token": client.access_token})),
+        (
+            world.integration_id,
+            json.dumps(
+                {"access_token": client.access_token, "refresh_token": client.refresh_token}
+            ),
+        ),
     )
     world.sql("select private.record_connection(%s, null, null)", (world.integration_id,))
-    saved = world.rpc("hmrc_set_references", world.integration_id, json.dumps({"vrn": f"GB {VRN}"}))
+    saved = world.rpc(
+        "hmrc_set_references",
+        world.integration_id,
+        json.dumps({"vrn": f"GB {VRN}", "employer_paye_reference": EMPREF}),
+    )
     assert saved["saved"] is True, saved
     try:
         yield world
