@@ -1,7 +1,7 @@
 """A bare procrastinate worker whose one task does nothing but note when it started: the
 yardstick the engine benchmark measures Plugboard's trigger latency against.
 
-    python -m bench._engine_noop_worker <database url> <file>
+    python -m bench._engine_noop_worker <database url> <file> [<concurrency>]
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ TASK = "bench.noop"
 
 def main() -> None:
     url, started_file = sys.argv[1], Path(sys.argv[2])
+    concurrency = int(sys.argv[3]) if len(sys.argv) > 3 else 4
     app = procrastinate.App(connector=queue_connector(url, max_size=4))
     out = started_file.open("a", buffering=1)  # a line at a time, seen at once
 
@@ -29,7 +30,9 @@ def main() -> None:
 
     async def run() -> None:
         async with app.open_async():
-            await app.run_worker_async(queues=["bench"], concurrency=4, delete_jobs="always")
+            await app.run_worker_async(
+                queues=["bench"], concurrency=concurrency, delete_jobs="always"
+            )
 
     asyncio.run(run())
 

@@ -6,7 +6,9 @@
    in the same run. Targets p50 <= 5 ms, p99 <= 25 ms.
 2. Throughput of a no-op action with 1 and 4 worker processes: jobs per second from the
    commit of 2,000 queued runs to the last log closed, and the ratio to a bare INSERT +
-   DELETE loop of the same count (one row in, one row out: the least a queue could do).
+   DELETE loop of the same count (one row in, one row out: the least a queue could do);
+   beside it, 2,000 bare procrastinate no-op jobs through one process x 8 (procrastinate's
+   own floor: the part of the cost a Plugboard run adds is the difference).
 3. Planning 100,000 on_schedule features in one tick (private.plan_schedules: find the
    due features, move their schedules on, write 100,000 pending logs and jobs): database
    time. Target <= 1 s.
@@ -76,24 +78,38 @@ def _world(url: str, directory: Path) -> World:
     return create_world(database, directory / "calls.jsonl")
 
 
-def _defer_noop(conn: psycopg.Connection, n: int) -> None:
-    """A bare procrastinate job, deferred in SQL as procrastinate's own users do."""
+def _defer_noop(conn: psycopg.Connection, n: int, count: int = 1) -> None:
+    """`count` bare procrastinate jobs (numbered from n), deferred in SQL as procrastinate's
+    own users do."""
     with conn.transaction():
         conn.execute("set local search_path = procrastinate")
         conn.execute(
-            "select procrastinate_defer_jobs_v1(array[row('bench', 'bench.noop', 0, null, null,"
-            " jsonb_build_object('n', %s::integer), null)::procrastinate_job_to_defer_v1])",
-            (n,),
+            "select procrastinate_defer_jobs_v1(array(select row('bench', 'bench.noop', 0, null,"
+            " null, jsonb_build_object('n', i), null)::procrastinate_job_to_defer_v1"
+            " from generate_series(%s::integer, %s::integer - 1) as i))",
+            (n, n + count),
         )
+
+
+def _bare_noop_worker(url: str, started_file: Path, concurrency: int) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bench._engine_noop_worker",
+            url,
+            str(started_file),
+            str(concurrency),
+        ],
+        cwd=REPO_ROOT,
+    )
 
 
 def trigger_latency(world: World, directory: Path) -> list[dict[str, Any]]:
     url = world.db.url
     workers = Workers(world)
     noop_file = directory / "noop.txt"
-    bare = subprocess.Popen(
-        [sys.executable, "-m", "bench._engine_noop_worker", url, str(noop_file)], cwd=REPO_ROOT
-    )
+    bare = _bare_noop_worker(url, noop_file, 4)
     try:
         workers.start(*PRODUCTION, concurrency=8)
         tail, noop_tail = Tail(world.calls_file), Tail(noop_file)
@@ -169,10 +185,42 @@ def _wait_all_succeeded(conn: psycopg.Connection, pattern: str) -> None:
     wait_for(lambda: conn.execute(query, (JOBS, pattern)).fetchone() == (True,), 600, "the runs")
 
 
-def throughput(world: World) -> list[dict[str, Any]]:
+def _bare_throughput(url: str, directory: Path) -> float:
+    """Jobs per second of a bare procrastinate worker (1 process x 8) through JOBS no-ops."""
+    started_file = directory / "noop-throughput.txt"
+    worker = _bare_noop_worker(url, started_file, 8)
+    tail = Tail(started_file)
+    try:
+        with psycopg.connect(url, autocommit=True) as conn:
+            _defer_noop(conn, -1)
+            wait_for(tail.lines, 120, "the bare worker to start")
+            _defer_noop(conn, 0, JOBS)
+            started = time.perf_counter()
+            done = 0
+
+            def all_done() -> bool:
+                nonlocal done
+                done += len(tail.lines())
+                return done >= JOBS
+
+            wait_for(all_done, 600, "the bare no-op jobs", interval=0.01)
+            return JOBS / (time.perf_counter() - started)
+    finally:
+        worker.terminate()
+        worker.wait()
+
+
+def throughput(world: World, directory: Path) -> list[dict[str, Any]]:
     url = world.db.url
     baseline = JOBS / _baseline_seconds(url)
-    rows = []
+    bare = _bare_throughput(url, directory)
+    rows: list[dict[str, Any]] = [
+        {
+            "measure": "throughput, bare procrastinate no-op job, 1 process x 8",
+            "jobs/s": bare,
+            "vs INSERT+DELETE loop": f"{bare / baseline:.2f} of {baseline:,.0f}/s",
+        }
+    ]
     for processes in (1, 4):
         workers = Workers(world)
         try:
@@ -196,6 +244,7 @@ def throughput(world: World) -> list[dict[str, Any]]:
                 "measure": f"throughput, no-op action, {processes} worker process(es) x 8",
                 "jobs/s": JOBS / seconds,
                 "vs INSERT+DELETE loop": f"{JOBS / seconds / baseline:.2f} of {baseline:,.0f}/s",
+                "vs bare procrastinate": f"{JOBS / seconds / bare:.2f}",
             }
         )
     return rows
@@ -325,7 +374,7 @@ def main() -> None:
         with scratch_database("engine") as url:
             world = _world(url, directory)
             rows += _timed("trigger latency", lambda: trigger_latency(world, directory))
-            rows += _timed("throughput", lambda: throughput(world))
+            rows += _timed("throughput", lambda: throughput(world, directory))
         with scratch_database("engine_plan") as url:
             world = _world(url, directory)
             rows += _timed("planning", lambda: planning(world))

@@ -24,9 +24,12 @@ from pathlib import Path
 
 import psycopg
 
+from python_workers.config import REPO_ROOT
+
 QUEUE_SCHEMA = "procrastinate"
 HISTORY_TABLE = f"{QUEUE_SCHEMA}.plugboard_queue_migrations"
 SCHEMA_SQL = "schema.sql"
+TUNING_SQL = REPO_ROOT / "supabase" / "queue" / "plugboard_queue_tuning.sql"
 
 Transaction = Callable[[], AbstractContextManager[None]]
 
@@ -51,7 +54,15 @@ def _record(conn: psycopg.Connection, names: list[str]) -> None:
 
 
 def install_queue_schema(conn: psycopg.Connection, transaction: Transaction) -> list[str]:
-    """Install or upgrade the queue schema; returns what was applied (empty: up to date)."""
+    """Install or upgrade the queue schema, then apply Plugboard's tuning of it; returns
+    what was installed or upgraded (empty: up to date)."""
+    applied = _install_or_upgrade(conn, transaction)
+    with transaction():
+        conn.execute(TUNING_SQL.read_bytes())
+    return applied
+
+
+def _install_or_upgrade(conn: psycopg.Connection, transaction: Transaction) -> list[str]:
     with transaction():
         conn.execute(f"create schema if not exists {QUEUE_SCHEMA}")
         conn.execute(f"revoke all on schema {QUEUE_SCHEMA} from public")

@@ -64,23 +64,27 @@ jsonb_build_object('attempt', %(attempt)s::integer, 'status', %(status)s::text,
     'error_details', %(error_details)s::jsonb, 'at', now())
 """
 
+# The log's final status, and the feature's last run noted, in one round trip.
 FINISH_SQL = f"""
-update public.integration_sync_logs as l
-set status = %(status)s::public.sync_status, finished_at = now(),
-    records_processed = %(processed)s, records_created = %(created)s,
-    records_updated = %(updated)s, records_skipped = %(skipped)s, records_failed = %(failed)s,
-    external_id = coalesce(%(external_id)s, l.external_id),
-    error_code = %(error_code)s, error_message = %(error_message)s,
-    details = l.details || %(details)s
-        || jsonb_build_object('attempts', coalesce(l.details -> 'attempts', '[]') || {ATTEMPT})
-        - 'next_attempt_at'
-where l.id = %(log_id)s
-"""
-
-LAST_RUN_SQL = """
+with finished as (
+    update public.integration_sync_logs as l
+    set status = %(status)s::public.sync_status, finished_at = now(),
+        records_processed = %(processed)s, records_created = %(created)s,
+        records_updated = %(updated)s, records_skipped = %(skipped)s,
+        records_failed = %(failed)s,
+        external_id = coalesce(%(external_id)s, l.external_id),
+        error_code = %(error_code)s, error_message = %(error_message)s,
+        details = l.details || %(details)s
+            || jsonb_build_object('attempts', coalesce(l.details -> 'attempts', '[]') || {ATTEMPT})
+            - 'next_attempt_at'
+    where l.id = %(log_id)s
+    returning l.project_integration_id, l.feature_id
+)
 update public.project_integration_features as pif
 set last_run_at = now()
-where pif.project_integration_id = %(integration_id)s and pif.feature_id = %(feature_id)s
+from finished
+where pif.project_integration_id = finished.project_integration_id
+    and pif.feature_id = finished.feature_id
 """
 
 FAIL_SQL = f"""
@@ -122,11 +126,6 @@ async def finish(conn: psycopg.AsyncConnection[Any], run: Run, outcome: Outcome)
             "error_details": None,
         },
     )
-    if run.feature_id is not None:
-        await conn.execute(
-            LAST_RUN_SQL,
-            {"integration_id": run.project_integration_id, "feature_id": run.feature_id},
-        )
 
 
 async def fail(
