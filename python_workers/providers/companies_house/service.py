@@ -103,9 +103,13 @@ async def for_each_company(
     companies = await targets(ctx, params)
     result = CompanyResult()
     outcomes: dict[str, Any] = {}
+    if not companies:
+        result.details = {"companies": outcomes}
+        return result
+    api = await api_of(ctx)  # one credential read per run, not per company
     for target in companies:
         try:
-            counts = await each(ctx, await api_of(ctx), target)
+            counts = await each(ctx, api, target)
         except CompanyNotFound as missing:
             if len(companies) == 1:
                 raise
