@@ -63,13 +63,13 @@ class ChWorld(ProviderWorld):
         )
         return UUID(str(row["id"]))
 
-    def link(self, relationship_id: UUID, number: str) -> dict[str, object]:
+    def link(self, relationship_id: UUID, number: str) -> dict[str, Any]:
         row = self.one(
             "select public.companies_house_link_company(%s, %s) as r",
             (relationship_id, number),
             claims=SERVICE_ROLE,
         )
-        result: dict[str, object] = row["r"]
+        result: dict[str, Any] = row["r"]
         return result
 
     def request_sync(self, feature: str, entity_ids: list[UUID] | None = None) -> list[str]:

@@ -78,7 +78,7 @@ def test_refresh_flags_dissolved_and_renamed_companies_until_acknowledged(ch: Ch
             (UNKNOWN, "Ghost", {}),
         )
     }
-    link_logs = [i for n, r in relationships.items() for i in ch.link(r, n)["log_ids"]]  # type: ignore[attr-defined]
+    link_logs = [i for n, r in relationships.items() for i in ch.link(r, n)["log_ids"]]
     ch.start_workers()
     ch.wait_final(link_logs)
 

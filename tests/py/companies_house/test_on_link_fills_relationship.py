@@ -12,10 +12,10 @@ def test_link_fetches_profile_officers_and_pscs_and_fills_only_empty_fields(ch: 
     typed = ch.add_business(ch.project_id, "Brightwater", legal_name="Brightwater (typed)")
     linked = ch.link(typed, "9876543")  # normalised to 09876543
     assert linked["linked"] is True and linked["company_number"] == "09876543"
-    assert len(linked["log_ids"]) == 3  # type: ignore[arg-type]
+    assert len(linked["log_ids"]) == 3
 
     ch.start_workers()
-    logs = ch.wait_final(linked["log_ids"])  # type: ignore[arg-type]
+    logs = ch.wait_final(linked["log_ids"])
     assert {log["action"]: log["status"] for log in logs} == {
         "ch_company_profile": "success",
         "ch_officers": "success",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import parse_qs
 
 from sandboxes.testing import configure_sandbox, sandbox_requests, sandbox_state
 from tests.py.companies_house.conftest import API_KEY, ChWorld
@@ -20,7 +21,7 @@ def _pages(ch: ChWorld, path: str) -> list[str]:
     """The start_index of every request the sandbox served for `path`, in order."""
     assert ch.sandbox is not None
     return [
-        next((p[12:] for p in r["query"].split("&") if p.startswith("start_index=")), "")
+        parse_qs(r["query"]).get("start_index", [""])[0]
         for r in sandbox_requests(ch.sandbox)
         if r["path"] == path
     ]
@@ -82,7 +83,7 @@ def test_profile_officers_filings_and_pscs_with_every_page(ch: ChWorld) -> None:
     pixelforge = ch.add_business(ch.project_id, "Pixelforge")
     linked = [ch.link(meridian, "06543210"), ch.link(pixelforge, "13579246")]
     ch.start_workers()
-    logs = ch.wait_final([i for result in linked for i in result["log_ids"]])  # type: ignore[attr-defined]
+    logs = ch.wait_final([i for result in linked for i in result["log_ids"]])
     assert {(log["action"], log["status"]) for log in logs} == {
         ("ch_company_profile", "success"),
         ("ch_officers", "success"),
@@ -121,7 +122,7 @@ def test_an_unknown_company_fails_its_runs_with_404_not_the_connection(ch: ChWor
     linked = ch.link(ghost, "01234567")  # well formed, not on the register
     assert linked["linked"] is True
     ch.start_workers()
-    logs = ch.wait_final(linked["log_ids"])  # type: ignore[arg-type]
+    logs = ch.wait_final(linked["log_ids"])
     assert len(logs) == 3
     for log in logs:
         assert (log["status"], log["error_code"]) == ("failed", "company_not_found"), log
