@@ -205,6 +205,8 @@ insert into rls_cases (relation, operation, statement, anon, outsider, member, o
 -- provider_views_show_only_own_projects.test.sql proves their row separation with data
 ('v_hmrc_open_vat_obligations', 'select', $$select count(*) from public.v_hmrc_open_vat_obligations$$,
     'permission denied', 'rows 0', 'rows 0', 'rows 0', 'rows 0'),
+('v_hmrc_paye_levy_declarations', 'select', $$select count(*) from public.v_hmrc_paye_levy_declarations$$,
+    'permission denied', 'rows 0', 'rows 0', 'rows 0', 'rows 0'),
 ('v_companies_house_company_changes', 'select', $$select count(*) from public.v_companies_house_company_changes$$,
     'permission denied', 'rows 0', 'rows 0', 'rows 0', 'rows 0'),
 ('v_project_integration_features', 'select', $$select count(*) from public.v_project_integration_features where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
