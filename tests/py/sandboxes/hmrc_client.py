@@ -150,7 +150,7 @@ class HmrcClient:
         resource: str = "",
         params: dict[str, str] | None = None,
         empref: str = EMPREF,
-        **headers: str,
+        headers: dict[str, str] | None = None,
     ) -> httpx.Response:
         """An Apprenticeship Levy API call (no fraud-prevention headers: not an MTD API);
         the employer reference URL-encoded into one path segment, as HMRC asks."""
@@ -158,7 +158,11 @@ class HmrcClient:
         return self.http.get(
             path,
             params=params,
-            headers={"Authorization": f"Bearer {self.access_token}", "Accept": ACCEPT, **headers},
+            headers={
+                "Authorization": f"Bearer {self.access_token}",
+                "Accept": ACCEPT,
+                **(headers or {}),
+            },
         )
 
     def submit(

@@ -148,7 +148,7 @@ def test_consent_takes_the_schemes_employer_reference(sandbox: RunningSandbox) -
 
 
 def test_rate_limit_and_faults_apply(sandbox: RunningSandbox, employer: HmrcClient) -> None:
-    fault = employer.levy("/declarations", **{"X-Sandbox-Fault": "503"})
+    fault = employer.levy("/declarations", headers={"X-Sandbox-Fault": "503"})
     assert (fault.status_code, fault.json()["code"]) == (503, "SERVICE_UNAVAILABLE")
     configure_sandbox(sandbox, limits_enabled=True)
     statuses = [employer.levy("/fractions").status_code for _ in range(5)]
