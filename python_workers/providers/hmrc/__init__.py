@@ -1,2 +1,3 @@
-"""HMRC (MTD VAT): server actions (processor.py); its client actions are SQL
-(supabase/migrations/*_hmrc_*.sql)."""
+"""HMRC (MTD VAT; PAYE as the Apprenticeship Levy API's declarations): server actions
+(processor.py); its client actions are SQL (supabase/migrations/*_hmrc_*.sql). See
+docs/hmrc.md."""
