@@ -3,9 +3,9 @@
 -- period; RLS per project (an owner sees their project's, an outsider none, the other
 -- project's owner only theirs; anon no privilege). v_hmrc_paye_levy_declarations shows the
 -- active levy declarations of the current employer PAYE reference with their typed
--- columns, under the same RLS; the PAYE feature and the provider say the scope plainly.
+-- columns (a garbled submission time as null), under the same RLS; the PAYE feature and the provider say the scope plainly.
 begin;
-select plan(14);
+select plan(15);
 select tests.hmrc_fixture();
 
 select results_eq(
@@ -55,6 +55,18 @@ select results_eq(
 select is(tests.outcome(s.actor, 'select count(*) from public.v_hmrc_paye_levy_declarations'), s.declarations,
     format('levy declarations seen by %s: %s', s.actor, s.declarations))
 from seen as s where s.actor in ('ca_outsider', 'hm_other_owner', 'anon');
+
+insert into public.integration_reference_data
+    (provider_id, project_integration_id, kind, external_id, code, name, parent_external_id, data)
+select pi.provider_id, pi.id, 'levy_declaration', '77772', 'levy_declaration', 'odd time', '123/AB12345',
+    '{"id": 77772, "submissionTime": "2016–02–21T16:05:23.000.000", "levyDueYTD": 1}'
+from public.project_integrations as pi where pi.id = tests.integration_id('ca_project', 'hmrc');
+select is(
+    (select row(submission_time, levy_due_ytd)::text from public.v_hmrc_paye_levy_declarations
+     where declaration_id = '77772'),
+    row(null::timestamp, 1::numeric)::text,
+    'a submission time HMRC garbled (its own schema example) reads as null, not an error for the whole view'
+);
 
 select ok(
     (select f.description ~ 'Apprenticeship Levy' and f.description ~ 'no public REST API for RTI'
