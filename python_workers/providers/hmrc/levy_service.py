@@ -6,6 +6,8 @@ reference (saved with hmrc_set_references), the levy declarations of the scheme'
 Payment Summaries and its English fraction calculations: both are cached as reference
 data (kinds levy_declaration and levy_fraction, parent the reference) for the last
 LOOKBACK_YEARS years (HMRC's own default range); v_hmrc_paye_levy_declarations shows them.
+A project with no employer PAYE reference saved is not an employer Plugboard knows of: its
+scheduled run does nothing and says why; a person's request is refused with what to do.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import date
 from python_workers.engine.outcome import SyncCounts
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
+from python_workers.providers.hmrc.attended import this_run
 from python_workers.providers.hmrc.http import HmrcRefused, hmrc_http
 from python_workers.providers.hmrc.levy_api import LevyApi
 from python_workers.providers.hmrc.service import NoParams
@@ -34,18 +37,20 @@ WHAT_TO_DO = {
 }
 
 
-def empref_of(ctx: ActionContext) -> str:
-    empref = ctx.integration.settings.get("employer_paye_reference")
-    if not isinstance(empref, str):
-        raise ProviderError(
-            "employer_paye_reference_missing",
-            "Save the project's employer PAYE reference first (hmrc_set_references)",
-        )
-    return empref
+NO_REFERENCE = "Save the project's employer PAYE reference first (hmrc_set_references)"
 
 
 async def paye_levy_declarations(ctx: ActionContext, params: NoParams) -> SyncCounts:
-    empref = empref_of(ctx)
+    empref = ctx.integration.settings.get("employer_paye_reference")
+    if not isinstance(empref, str):
+        if (await this_run(ctx)).requested_by is not None:
+            raise ProviderError("employer_paye_reference_missing", NO_REFERENCE)
+        return SyncCounts(
+            details={
+                "skipped": f"No employer PAYE reference: nothing to fetch. "
+                f"{NO_REFERENCE}, or switch this feature off."
+            }
+        )
     today = date.today()
     first = date(today.year - LOOKBACK_YEARS, today.month, 1)
     api = LevyApi(hmrc_http(ctx))

@@ -92,7 +92,7 @@ def test_connection_without_the_levy_scope_says_reconnect(hmrc: HmrcWorld) -> No
     assert "reconnect HMRC" in log["error_message"]
 
 
-def test_missing_or_foreign_employer_reference(hmrc: HmrcWorld) -> None:
+def test_foreign_or_missing_employer_reference(hmrc: HmrcWorld) -> None:
     hmrc.rpc(
         "hmrc_set_references",
         hmrc.integration_id,
@@ -108,5 +108,10 @@ def test_missing_or_foreign_employer_reference(hmrc: HmrcWorld) -> None:
         (hmrc.integration_id,),
     )
     hmrc.stop_workers()
-    log = _run(hmrc)
+    scheduled = _run(hmrc)  # not an employer Plugboard knows of: nothing to do, said so
+    assert (scheduled["status"], scheduled["records_processed"]) == ("success", 0)
+    assert "No employer PAYE reference" in scheduled["details"]["skipped"]
+    asked = hmrc.rpc("integration_request_sync", hmrc.integration_id, "paye_levy_declarations")
+    [log] = hmrc.wait_final(asked["log_ids"])
     assert (log["status"], log["error_code"]) == ("failed", "employer_paye_reference_missing")
+    assert "hmrc_set_references" in log["error_message"]
