@@ -9,9 +9,11 @@
    DELETE loop of the same count (one row in, one row out: the least a queue could do);
    beside it, 2,000 bare procrastinate no-op jobs through one process x 8 (procrastinate's
    own floor: the part of the cost a Plugboard run adds is the difference).
-3. Planning 100,000 on_schedule features in one tick (private.plan_schedules: find the
-   due features, move their schedules on, write 100,000 pending logs and jobs): database
-   time. Target <= 1 s.
+3. Planning 100,000 due on_schedule features in one tick: the tick's database time
+   (private.plan_schedules: find the due features, queue one batch job per 1,000; target
+   <= 1 s), and the database time of its 100 batches run one after another
+   (private.plan_schedule_batch: move the schedules on, write the 100,000 pending logs
+   and jobs), which workers share in parallel.
 4. The Logs page at 5,000,000 log rows: first page, a deep page (keyset after 2,000,000
    rows), and filtered first pages, as a signed-in owner through RLS, p95 of 100 calls.
    Target <= 25 ms.
@@ -264,28 +266,44 @@ def planning(world: World) -> list[dict[str, Any]]:
         )
         conn.execute(
             "update public.project_integration_features set next_run_at = now() - interval '1 day'"
+            " where next_run_at is not null"
         )
         conn.execute("vacuum analyze")
-        timings = []
-        for _ in range(2):
-            with conn.transaction(force_rollback=True):
-                started = time.perf_counter()
-                row = conn.execute("select private.plan_schedules()").fetchone()
-                timings.append(time.perf_counter() - started)
-                assert row == (SCHEDULED,), row
-        with conn.transaction(force_rollback=True):
-            conn.execute("select private.plan_schedules()")
-            started = time.perf_counter()
-            conn.execute("select private.plan_schedules()")
-            second_tick = time.perf_counter() - started
+        started = time.perf_counter()
+        row = conn.execute("select private.plan_schedules()").fetchone()
+        tick = time.perf_counter() - started
+        assert row == (SCHEDULED,), row
+        batches = _run_batches(conn)
     return [
         {
-            "measure": f"planning {SCHEDULED:,} due on_schedule features, one tick",
-            "seconds": min(timings),
+            "measure": f"planning tick, {SCHEDULED:,} due on_schedule features",
+            "seconds": tick,
             "target": "<= 1 s",
         },
-        {"measure": "the next tick in the same minute (nothing due)", "seconds": second_tick},
+        {
+            "measure": f"its {SCHEDULED // 1000} batch jobs (moving schedules on, writing the"
+            f" {SCHEDULED:,} logs and jobs), summed; workers run them in parallel",
+            "seconds": batches,
+        },
     ]
+
+
+def _run_batches(conn: psycopg.Connection) -> float:
+    """Database time of the tick's batch jobs, each in its own transaction as a worker
+    runs it."""
+    jobs = conn.execute(
+        "select args from procrastinate.procrastinate_jobs"
+        " where task_name = 'plugboard.plan_schedule_batch' order by id"
+    ).fetchall()
+    seconds = 0.0
+    for (args,) in jobs:
+        started = time.perf_counter()
+        conn.execute(
+            "select private.plan_schedule_batch(%s::uuid[], %s::timestamptz)",
+            (args["ids"], args["now"]),
+        )
+        seconds += time.perf_counter() - started
+    return seconds
 
 
 PAGE = "select count(*) from public.integration_sync_logs_page(%s, %s, %s, %s, 50)"

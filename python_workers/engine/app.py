@@ -10,6 +10,9 @@ Tasks:
   plugboard.retry_stalled     periodic, every `sweep` seconds: jobs of silent workers
   plugboard.plan_schedules    periodic, every minute, only where a worker was started with
                               --plan-schedules (no pg_cron): private.plan_schedules()
+  plugboard.plan_schedule_batch  queued by a planning tick that found more than 1,000
+                              due features: plans 1,000 of them (private.plan_schedule_batch;
+                              safe to run twice), so workers share a large tick's writing
 
 Polling and locks (see docs/engine.md): workers wake on NOTIFY for new jobs, but a job
 waiting behind a lock (another run of the same feature or record is running) and a retry
@@ -103,6 +106,17 @@ def build_app(url: str, options: WorkerOptions, engine: Engine) -> Any:
     async def plan_schedules(timestamp: int) -> None:
         async with engine.pool.connection() as conn:
             await conn.execute("select private.plan_schedules()")
+
+    @app.task(
+        name="plugboard.plan_schedule_batch",
+        queue=MAINTENANCE_QUEUE,
+        retry=procrastinate.RetryStrategy(max_attempts=5, exponential_wait=2),
+    )
+    async def plan_schedule_batch(ids: list[str], now: str) -> None:
+        async with engine.pool.connection() as conn:
+            await conn.execute(
+                "select private.plan_schedule_batch(%s::uuid[], %s::timestamptz)", (ids, now)
+            )
 
     if options.plan_schedules:
         app.periodic(cron="* * * * *", periodic_id="plan")(plan_schedules)

@@ -1,6 +1,7 @@
 """Schedules: two planning ticks within a minute run a feature once (also when they run at
 the same time); `plugboard worker --plan-schedules` plans by itself where pg_cron is
-absent; 100,000 scheduled features are planned correctly in one tick."""
+absent; a tick with more than a batch of due features hands them to workers in batches,
+each feature run once; 100,000 scheduled features are planned correctly in one tick."""
 
 from __future__ import annotations
 
@@ -69,22 +70,60 @@ def test_a_worker_plans_schedules_where_pg_cron_is_absent(world: World, workers:
     assert (log["trigger_type"], log["status"]) == ("on_schedule", "success")
 
 
+def _schedule_projects(conn: psycopg.Connection, world: World, n: int) -> None:
+    """n projects with the test provider Connected: n scheduled features (the world's own
+    project is one of them)."""
+    conn.execute(
+        "insert into public.projects (id, name)"
+        " select gen_random_uuid(), 'p' || i from generate_series(1, %s) as i",
+        (n - 1,),
+    )
+    # Connected integrations: the engine gives each its scheduled feature's row
+    conn.execute(
+        "insert into public.project_integrations (project_id, provider_id, status)"
+        " select p.id, %s, 'Connected' from public.projects as p"
+        " where p.id <> %s",
+        (world.provider_id, world.project_id),
+    )
+
+
+BATCH_JOBS = (
+    "select count(*) as jobs, sum(jsonb_array_length(args -> 'ids')) as ids"
+    " from procrastinate.procrastinate_jobs where task_name = 'plugboard.plan_schedule_batch'"
+)
+
+
+def test_a_large_tick_is_planned_by_workers_in_batches(world: World, workers: Workers) -> None:
+    n = 2_500
+    with psycopg.connect(world.db.url, autocommit=True) as conn:
+        _schedule_projects(conn, world, n)
+        conn.execute(
+            "update public.project_integration_features set next_run_at = now() - interval '1 day'"
+        )
+        [planned] = conn.execute("select private.plan_schedules()").fetchone() or [None]
+        assert planned == n
+        assert conn.execute(BATCH_JOBS).fetchone() == (3, n)
+        # while those batches wait, a second tick leaves them to it
+        assert conn.execute("select private.plan_schedules()").fetchone() == (0,)
+    assert world.logs() == []
+    for _ in range(2):
+        workers.start(concurrency=8)
+    wait_for(lambda: len(world.logs()) == n or None, 120, "the batches' logs")
+    finals = world.wait_final([log["id"] for log in world.logs()], timeout=600)
+    assert {(log["trigger_type"], log["status"]) for log in finals} == {("on_schedule", "success")}
+    assert len({log["project_integration_id"] for log in finals}) == n
+    starts = [c["log_id"] for c in world.calls() if c["event"] == "start"]
+    assert sorted(starts) == sorted(str(log["id"]) for log in finals)
+    assert world.sql(
+        "select count(*) as due from public.project_integration_features where next_run_at <= now()"
+    ) == [{"due": 0}]
+
+
 @pytest.mark.timeout(900)
 def test_100_000_scheduled_features_are_planned_correctly(world: World) -> None:
     n = 100_000
     with psycopg.connect(world.db.url, autocommit=True) as conn:
-        conn.execute(
-            "insert into public.projects (id, name)"
-            " select gen_random_uuid(), 'p' || i from generate_series(1, %s) as i",
-            (n - 1,),
-        )
-        # Connected integrations: the engine gives each its scheduled feature's row
-        conn.execute(
-            "insert into public.project_integrations (project_id, provider_id, status)"
-            " select p.id, %s, 'Connected' from public.projects as p"
-            " where p.id <> %s",
-            (world.provider_id, world.project_id),
-        )
+        _schedule_projects(conn, world, n)
         scheduled = conn.execute(
             "select count(*) from public.project_integration_features"
             " where feature_id = %s and next_run_at is not null",
@@ -105,6 +144,21 @@ def test_100_000_scheduled_features_are_planned_correctly(world: World) -> None:
         assert tick is not None
         [planned] = conn.execute("select private.plan_schedules(%s)", tick).fetchone() or [None]
         assert planned == n
+        assert conn.execute(BATCH_JOBS).fetchone() == (n // 1000, n)
+        # what the workers' plugboard.plan_schedule_batch task runs, one batch after another
+        batched = conn.execute(
+            "select sum(private.plan_schedule_batch(array(select jsonb_array_elements_text("
+            "args -> 'ids')::uuid), (args ->> 'now')::timestamptz))"
+            " from procrastinate.procrastinate_jobs"
+            " where task_name = 'plugboard.plan_schedule_batch'"
+        ).fetchone()
+        assert batched == (n,)
+        with conn.transaction():  # done, as a worker would finish them (procrastinate's
+            # triggers name its tables without a schema)
+            conn.execute("set local search_path = procrastinate")
+            conn.execute(
+                "delete from procrastinate_jobs where task_name = 'plugboard.plan_schedule_batch'"
+            )
         checks = conn.execute(
             """
             select
@@ -123,3 +177,10 @@ def test_100_000_scheduled_features_are_planned_correctly(world: World) -> None:
         assert checks == (n, n, 0, 0)
         [again] = conn.execute("select private.plan_schedules(%s)", tick).fetchone() or [None]
         assert again == 0
+        # a batch run a second time (a retry after its commit was lost) plans nothing more
+        [twice] = conn.execute(
+            "select private.plan_schedule_batch(array(select id from"
+            " public.project_integration_features), %s)",
+            tick,
+        ).fetchone() or [None]
+        assert twice == 0
