@@ -1,6 +1,6 @@
 """The README's test command (`make test`): every check, against a freshly migrated database.
 
-1. linters: sqlfluff over supabase/, ruff, mypy --strict;
+1. linters: sqlfluff over supabase/, ruff (lint and format), mypy --strict;
 2. a fresh template database migrated from scratch (server chosen by tests/testdb.py);
 3. plpgsql_check over every plpgsql function of ours (0 errors), on a clone;
 4. pg_prove over tests/sql/ on a clone with tests/sql/setup/ applied;
@@ -114,6 +114,7 @@ def main() -> None:
     extra = sys.argv[1:]  # passed to pytest (e.g. -k, -x)
     step("sqlfluff (supabase/)", lambda: run(VENV_BIN / "sqlfluff", "lint", "supabase"))
     step("ruff", lambda: run(VENV_BIN / "ruff", "check", "."))
+    step("ruff format", lambda: run(VENV_BIN / "ruff", "format", "--check", "."))
     step("mypy --strict", lambda: run(VENV_BIN / "mypy"))
     with open_server() as server:
         step("migrate a fresh template database", lambda: bool(build_template(server)))

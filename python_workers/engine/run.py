@@ -63,6 +63,7 @@ def _context(engine: Engine, run: logs.Run, db: Any) -> ActionContext:
         http=engine.http,
         log=log,
         budget=budget_for(engine.pool, integration) or UnmeteredBudget(),
+        sync_log_id=run.log_id,
     )
 
 

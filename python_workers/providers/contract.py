@@ -72,6 +72,7 @@ class ActionContext:
     http: httpx.AsyncClient
     log: logging.LoggerAdapter[logging.Logger]
     budget: RateBudget
+    sync_log_id: UUID | None = None  # the run's sync log; None outside a queued run
 
 
 ParamsT = TypeVar("ParamsT", bound=BaseModel)

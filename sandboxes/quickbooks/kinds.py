@@ -22,7 +22,6 @@ class EntityKind:
     webhooks: bool = True
 
 
-
 KINDS: dict[str, EntityKind] = {
     kind.name: kind
     for kind in (

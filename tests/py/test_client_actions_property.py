@@ -62,9 +62,7 @@ WORDS = [
 ]  # fmt: skip
 UUIDS = [str(USER), str(PROJECT), str(RELATIONSHIP), str(TRANSACTION), str(uuid.UUID(int=0))]
 
-text = st.text(
-    st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12
-)
+text = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12)
 scalars = st.one_of(
     st.none(),
     st.booleans(),

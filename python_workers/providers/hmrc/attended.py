@@ -42,13 +42,12 @@ class Run:
 
 
 def run_log_id(ctx: ActionContext) -> UUID:
-    """The sync log of the run: the engine names it in the action's logger."""
-    log_id = (ctx.log.extra or {}).get("log_id")
-    if log_id is None:
+    """The sync log of the run the engine is running."""
+    if ctx.sync_log_id is None:
         raise ProviderError(
             "sync_log_missing", "This HMRC action runs as a queued sync run, with its sync log"
         )
-    return UUID(str(log_id))
+    return ctx.sync_log_id
 
 
 async def this_run(ctx: ActionContext) -> Run:

@@ -65,7 +65,7 @@ def starts_of(log_id: str) -> int:
 
 
 async def act(ctx: ActionContext, params: ActParams) -> SyncCounts:
-    log_id = str(ctx.log.extra["log_id"]) if ctx.log.extra else "?"
+    log_id = str(ctx.sync_log_id)
     record("start", log_id, entity_id=params.entity_id)
     if params.sleep:
         await asyncio.sleep(params.sleep)
