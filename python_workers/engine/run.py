@@ -68,28 +68,31 @@ def _context(engine: Engine, run: logs.Run, db: Any) -> ActionContext:
 
 
 async def run_sync(engine: Engine, log_id: UUID, attempt: int) -> None:
+    # one connection for the claim (committed at once: the log shows in_progress while the
+    # action runs) and the action's transaction: a second checkout cost trigger latency
     async with engine.pool.connection() as conn:
         run = await logs.claim(conn, log_id, attempt)
-    if run is None:
-        logger.info("sync log %s is already final: nothing to run", log_id)
-        return
-    logger.info("run %s attempt %d: %s.%s", log_id, attempt, run.provider_key, run.action)
-    try:
-        action = resolve_action(engine.registry, run.provider_key, run.action)
-        async with engine.pool.connection() as conn, conn.transaction():
-            result = await action.run(_context(engine, run, conn), run.params)
-            await logs.finish(conn, run, outcome_of(result))
-    except Exception as exc:
-        error = classify(exc)
-        retry_in = engine.policy.delay(attempt, error)
-        next_attempt_at = None if retry_in is None else in_seconds(retry_in)
-        async with engine.pool.connection() as conn:
-            await logs.fail(conn, log_id, attempt, error, next_attempt_at)
-        logger.warning(
-            "run %s attempt %d failed (%s)%s",
-            log_id,
-            attempt,
-            error.code,
-            "" if retry_in is None else f"; next attempt in {retry_in:.1f}s",
-        )
-        raise RunFailed(error, retry_in) from exc
+        if run is None:
+            logger.info("sync log %s is already final: nothing to run", log_id)
+            return
+        logger.info("run %s attempt %d: %s.%s", log_id, attempt, run.provider_key, run.action)
+        try:
+            action = resolve_action(engine.registry, run.provider_key, run.action)
+            async with conn.transaction():
+                result = await action.run(_context(engine, run, conn), run.params)
+                await logs.finish(conn, run, outcome_of(result))
+        except Exception as exc:
+            error = classify(exc)
+            retry_in = engine.policy.delay(attempt, error)
+            next_attempt_at = None if retry_in is None else in_seconds(retry_in)
+            # on a connection of its own: the failure may have broken this one
+            async with engine.pool.connection() as other:
+                await logs.fail(other, log_id, attempt, error, next_attempt_at)
+            logger.warning(
+                "run %s attempt %d failed (%s)%s",
+                log_id,
+                attempt,
+                error.code,
+                "" if retry_in is None else f"; next attempt in {retry_in:.1f}s",
+            )
+            raise RunFailed(error, retry_in) from exc
