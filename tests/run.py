@@ -6,10 +6,18 @@
 4. pg_prove over tests/sql/ on a clone with tests/sql/setup/ applied;
 5. pytest over tests/py/ (each test clones the template).
 Stops at the first failing step and exits non-zero.
+
+A subset, for work on one part (`make test` still runs everything):
+  --no-lint              skip step 1
+  --sql GLOB             pgTAP files matching GLOB only (repeatable; --sql none skips them)
+  --py PATH              pytest over PATH instead of tests/py (repeatable; --py none skips)
+Other arguments go to pytest (e.g. -k vault, -x).
 """
 
 from __future__ import annotations
 
+import argparse
+import glob
 import os
 import subprocess
 import sys
@@ -82,7 +90,7 @@ def plpgsql_check(server: DatabaseServer) -> bool:
         return errors == 0
 
 
-def pg_prove(server: DatabaseServer) -> bool:
+def pg_prove(server: DatabaseServer, files: list[str]) -> bool:
     with cloned_database(server, TEMPLATE_DB) as name:
         url = server.url(name, admin=True)
         with psycopg.connect(url, autocommit=True) as conn:
@@ -90,7 +98,6 @@ def pg_prove(server: DatabaseServer) -> bool:
                 conn.execute(setup.read_bytes())
         params = conninfo_to_dict(url)
         env = {**os.environ, "PGPASSWORD": str(params.get("password") or "")}
-        files = sorted(str(p) for p in SQL_TESTS.rglob("*.test.sql"))
         if not files:
             print("  no pgTAP files")
             return False
@@ -110,18 +117,38 @@ def pg_prove(server: DatabaseServer) -> bool:
         )
 
 
+def sql_files(globs: list[str]) -> list[str]:
+    if not globs:
+        return sorted(str(p) for p in SQL_TESTS.rglob("*.test.sql"))
+    if globs == ["none"]:
+        return []
+    files = sorted({f for g in globs for f in glob.glob(str(ROOT / g), recursive=True)})
+    if not files:
+        sys.exit(f"no pgTAP file matches {' '.join(globs)}")
+    return files
+
+
 def main() -> None:
-    extra = sys.argv[1:]  # passed to pytest (e.g. -k, -x)
-    step("sqlfluff (supabase/)", lambda: run(VENV_BIN / "sqlfluff", "lint", "supabase"))
-    step("ruff", lambda: run(VENV_BIN / "ruff", "check", "."))
-    step("ruff format", lambda: run(VENV_BIN / "ruff", "format", "--check", "."))
-    step("mypy --strict", lambda: run(VENV_BIN / "mypy"))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--no-lint", action="store_true")
+    parser.add_argument("--sql", action="append", default=[], metavar="GLOB")
+    parser.add_argument("--py", action="append", default=[], metavar="PATH")
+    args, extra = parser.parse_known_args()  # the rest goes to pytest (e.g. -k, -x)
+    if not args.no_lint:
+        step("sqlfluff (supabase/)", lambda: run(VENV_BIN / "sqlfluff", "lint", "supabase"))
+        step("ruff", lambda: run(VENV_BIN / "ruff", "check", "."))
+        step("ruff format", lambda: run(VENV_BIN / "ruff", "format", "--check", "."))
+        step("mypy --strict", lambda: run(VENV_BIN / "mypy"))
+    pg_prove_files = sql_files(args.sql)
+    py_paths = [] if args.py == ["none"] else (args.py or ["tests/py"])
     with open_server() as server:
         step("migrate a fresh template database", lambda: bool(build_template(server)))
         step("plpgsql_check", lambda: plpgsql_check(server))
-        step("pg_prove tests/sql", lambda: pg_prove(server))
-        env = {**os.environ, "PLUGBOARD_TEST_TEMPLATE_READY": TEMPLATE_DB}
-        step("pytest tests/py", lambda: run(VENV_BIN / "pytest", "tests/py", *extra, env=env))
+        if pg_prove_files:
+            step("pg_prove tests/sql", lambda: pg_prove(server, pg_prove_files))
+        if py_paths:
+            env = {**os.environ, "PLUGBOARD_TEST_TEMPLATE_READY": TEMPLATE_DB}
+            step("pytest", lambda: run(VENV_BIN / "pytest", *py_paths, *extra, env=env))
 
 
 if __name__ == "__main__":
