@@ -13,7 +13,10 @@ as $$
     select pg_catalog.md5('plugboard-test:' || p_name)::uuid
 $$;
 
--- Act as one of: 'anon', 'service_role', or the name of a user made by tests.create_user.
+-- Act as one of: 'anon', 'service_role', 'postgres' (the owner role workers run as, no
+-- claims), 'claims:<json>' (role authenticated with exactly these JWT claims, for requests
+-- whose claims are missing, empty or malformed), or the name of a user made by
+-- tests.create_user.
 create or replace function tests.act_as(p_actor text)
 returns void
 language plpgsql
@@ -23,6 +26,12 @@ begin
         perform tests.authenticate_as_anon();
     elsif p_actor = 'service_role' then
         perform tests.authenticate_as_service_role();
+    elsif p_actor = 'postgres' then
+        perform set_config('request.jwt.claims', '', true);
+        execute 'set local role postgres';
+    elsif p_actor like 'claims:%' then
+        perform set_config('request.jwt.claims', substr(p_actor, 8), true);
+        execute 'set local role authenticated';
     else
         perform tests.authenticate_as(p_actor);
     end if;

@@ -1,0 +1,1 @@
+"""Tenant isolation and hardening: one test per security finding (see docs/security.md)."""
