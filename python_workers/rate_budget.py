@@ -8,7 +8,9 @@
 Taking and giving back are each one short autocommitted statement on a pooled
 connection, never inside the action's own transaction, so a slot is visible to every
 other worker at once. A budget for one account of many (e.g. "quickbooks:<realm id>") is
-created with `define` before its first use.
+created with `define` before its first use. A budget every project shares gives each
+project at most its share of a window (private.rate_budgets.project_share): pass the
+project the requests are for.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
+from uuid import UUID
 
 from psycopg_pool import AsyncConnectionPool
 
@@ -30,10 +33,16 @@ class PostgresRateBudget:
     """The RateBudget of python_workers.providers.contract, kept in PostgreSQL."""
 
     def __init__(
-        self, pool: AsyncConnectionPool[Any], key: str, *, lease: timedelta = DEFAULT_LEASE
+        self,
+        pool: AsyncConnectionPool[Any],
+        key: str,
+        *,
+        project_id: UUID | None = None,
+        lease: timedelta = DEFAULT_LEASE,
     ) -> None:
         self.pool = pool
         self.key = key
+        self.project_id = project_id
         self.lease = lease
 
     async def define(self, capacity: int, window: timedelta) -> None:
@@ -54,8 +63,8 @@ class PostgresRateBudget:
         while True:
             async with self.pool.connection() as conn:
                 cursor = await conn.execute(
-                    "select slots, wait_seconds from private.rate_budget_take(%s, %s, %s)",
-                    (self.key, cost, self.lease),
+                    "select slots, wait_seconds from private.rate_budget_take(%s, %s, %s, %s)",
+                    (self.key, cost, self.lease, self.project_id),
                 )
                 row = await cursor.fetchone()
             assert row is not None

@@ -2,7 +2,8 @@
 
 The engine asks `budget_for` once per run; a provider without an entry is not metered
 here. Companies House: the one API key's 600 requests per 5 minutes, shared by every
-project and worker (budget key `companies_house`, defined by its migration).
+project and worker (budget key `companies_house`, defined by its migration), of which one
+project may hold a quarter (its requests name the run's project).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from python_workers.rate_budget import PostgresRateBudget
 BudgetFactory = Callable[[AsyncConnectionPool[Any], ProjectIntegration], RateBudget]
 
 BUDGETS: dict[str, BudgetFactory] = {
-    "companies_house": lambda pool, _integration: PostgresRateBudget(pool, "companies_house"),
+    "companies_house": lambda pool, integration: PostgresRateBudget(
+        pool, "companies_house", project_id=integration.project_id
+    ),
     # QuickBooks: per realm, 500 requests a minute, 10 at once, 40 batch requests a minute
     "quickbooks": realm_budget,
 }
