@@ -6,15 +6,19 @@ accepted by the database and vice versa (tests/py/test_trigger_config_property.p
      "schedule": "<5-field cron>"}   (schedule: on_schedule only; an array means any-of)
 
 Which columns a host table has is the database's knowledge: pass them as validation
-context (`entity_columns(conn)` reads them).
+context (`entity_columns(conn)` reads them). For a provider whose API budget every project
+shares, pass its catalogue minimum too (`min_schedule_interval`, migration
+20261203500000): a schedule firing closer than that is refused.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 import psycopg
+from croniter import CroniterBadDateError, croniter
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 TriggerType = Literal["on_status_change", "on_manual", "on_schedule", "on_link", "realtime"]
@@ -48,12 +52,42 @@ def _cron_field_is_valid(field: str, low: int, high: int) -> bool:
     return True
 
 
+def cron_runs_closer_than(expression: str, interval: timedelta) -> bool:
+    """Whether a valid cron expression fires twice less than `interval` apart, as
+    private.cron_runs_closer_than decides it: the gaps within one day (every day has the
+    same runs), then from one run day's last run to the next run day's first."""
+    if interval <= timedelta(minutes=1):
+        return False
+    minute, hour, day, month, weekday = re.split(" +", expression.strip(" "))
+    day0 = datetime(2000, 1, 1, tzinfo=UTC)
+    times = croniter(f"{minute} {hour} * * *", day0 - timedelta(minutes=1))
+    first = at = times.get_next(datetime)
+    while (following := times.get_next(datetime)) < day0 + timedelta(days=1):
+        if following - at < interval:
+            return True
+        at = following
+    span = at - first
+    if timedelta(days=1) - span >= interval:
+        return False
+    days = croniter(f"0 0 {day} {month} {weekday}", day0 - timedelta(minutes=1))
+    try:
+        following = days.get_next(datetime)
+        while following < day0.replace(year=2008):
+            at, following = following, days.get_next(datetime)
+            if following - at - span < interval:
+                return True
+    except CroniterBadDateError:  # no run (day 31 of February) or no further run
+        return False
+    return False
+
+
 def _is_scalar(value: Any) -> bool:
     return isinstance(value, str | int | float | bool)
 
 
 class TriggerConfig(BaseModel):
-    """Validate with context {"trigger": TriggerType, "columns": {entity: {column, …}}}."""
+    """Validate with context {"trigger": TriggerType, "columns": {entity: {column, …}}},
+    optionally "min_schedule_interval": the provider's catalogue minimum (a timedelta)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -109,6 +143,12 @@ class TriggerConfig(BaseModel):
         if trigger == "on_schedule":
             if self.schedule is None or not cron_is_valid(self.schedule):
                 raise ValueError("trigger_config.schedule: needs a 5-field cron expression")
+            minimum: timedelta | None = context.get("min_schedule_interval")
+            if minimum is not None and cron_runs_closer_than(self.schedule, minimum):
+                raise ValueError(
+                    f"trigger_config.schedule: runs more often than once every {minimum}, the"
+                    " least interval of this provider (its API budget is shared by every project)"
+                )
         elif self.schedule is not None:
             raise ValueError("trigger_config.schedule: only on_schedule takes a schedule")
         return self

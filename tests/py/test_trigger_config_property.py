@@ -1,9 +1,11 @@
 """The pydantic TriggerConfig and the database's private.trigger_config_error accept and
-reject exactly the same (trigger, config) pairs."""
+reject exactly the same (trigger, config) pairs, and the same schedules against a
+provider's minimum interval (private.schedule_interval_error, cron_runs_closer_than)."""
 
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 import psycopg
@@ -11,7 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from python_workers.trigger_config import TRIGGER_ENTITIES, TriggerConfig, entity_columns
+from python_workers.trigger_config import (
+    TRIGGER_ENTITIES,
+    TriggerConfig,
+    cron_runs_closer_than,
+    entity_columns,
+)
 from tests.testdb import Database
 
 TRIGGERS = ["on_status_change", "on_manual", "on_schedule", "on_link", "realtime"]
@@ -92,9 +99,26 @@ def plausible(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     return trigger, config
 
 
-def python_accepts(trigger: str, config: Any, columns: dict[str, set[str]]) -> bool:
+# Valid crons whose runs are close within an hour, across midnight, on consecutive days or
+# only some days apart.
+schedule_crons = st.tuples(
+    st.sampled_from(["*", "0", "5", "*/15", "0,30", "0-5", "59", "*/7", "0,59"]),
+    st.sampled_from(["*", "0", "23", "0,23", "9-17", "*/2", "3", "0,12", "1-23/11"]),
+    st.sampled_from(["*", "1", "1,2", "31", "*/2", "29", "28-31", "15"]),
+    st.sampled_from(["*", "2", "1-6", "*/3", "12", "2,3"]),
+    st.sampled_from(["*", "1", "1,2", "0,6", "1-5", "7", "*/2", "1,3"]),
+).map(" ".join)
+minimums = st.sampled_from(
+    [timedelta(minutes=m) for m in (1, 2, 15, 30, 60, 120, 23 * 60, 24 * 60, 48 * 60, 72 * 60)]
+)
+
+
+def python_accepts(
+    trigger: str, config: Any, columns: dict[str, set[str]], minimum: timedelta | None = None
+) -> bool:
+    context = {"trigger": trigger, "columns": columns, "min_schedule_interval": minimum}
     try:
-        TriggerConfig.model_validate(config, context={"trigger": trigger, "columns": columns})
+        TriggerConfig.model_validate(config, context=context)
     except ValidationError:
         return False
     return True
@@ -134,3 +158,36 @@ def test_original_design_configs_are_accepted_by_both(db: Database) -> None:
     assert len(rows) >= 18
     for trigger, config in rows:
         assert python_accepts(trigger, config, columns), (trigger, config)
+
+
+def test_pydantic_and_sql_agree_on_schedule_minimums(db: Database) -> None:
+    outcomes = {True: 0, False: 0}
+    with psycopg.connect(db.admin_url, autocommit=True) as conn:
+        columns = entity_columns(conn)
+        [(provider_id, minimum)] = conn.execute(
+            "select id, min_schedule_interval from public.integration_providers"
+            " where key = 'companies_house'"
+        ).fetchall()
+
+        @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(cron=schedule_crons, interval=minimums, pair=plausible())
+        def agree(cron: str, interval: timedelta, pair: tuple[str, Any]) -> None:
+            row = conn.execute(
+                "select private.cron_runs_closer_than(%s, %s)", (cron, interval)
+            ).fetchone()
+            assert row is not None
+            assert cron_runs_closer_than(cron, interval) == row[0], (cron, interval)
+            outcomes[row[0]] += 1
+            trigger, config = pair
+            row = conn.execute(
+                "select coalesce(private.trigger_config_error(t, c),"
+                " private.schedule_interval_error(t, c, %(p)s))"
+                " from (select %(t)s::public.sync_trigger_type as t, %(c)s::jsonb as c) as a",
+                {"t": trigger, "c": json.dumps(config), "p": provider_id},
+            ).fetchone()
+            assert row is not None
+            assert python_accepts(trigger, config, columns, minimum) == (row[0] is None), row[0]
+
+        agree()
+    assert outcomes[True] >= 50, outcomes
+    assert outcomes[False] >= 50, outcomes
