@@ -21,7 +21,8 @@ comment on column private.rate_budget_slots.project_id is
 'The project whose request last took the slot (null: work for no project); counts against '
 'its share until free_at.';
 
-update private.rate_budgets set project_share = 0.25 where key = 'companies_house';
+update private.rate_budgets set project_share = 0.25
+where key = 'companies_house';
 
 drop function private.rate_budget_take(text, integer, interval);
 
