@@ -2,6 +2,7 @@
 project, and its module goes through HostRecords (python_workers/engine/host_records.py):
 
   project_relationships / transactions as <a>   needs  <a>.project_id = %(project_id)s
+  projects as <p>                               needs  <p>.id = %(project_id)s
   transaction_lines as <l>                      needs  <l>.transaction_id = <t>.id, with <t>
                                                        a transactions alias held as above
   a host table named without `public.` or without an alias is refused (it cannot be checked)
@@ -22,10 +23,11 @@ from python_workers.config import REPO_ROOT
 
 WORKERS = REPO_ROOT / "python_workers"
 HELPER = WORKERS / "engine" / "host_records.py"
-SCOPED = ("project_relationships", "transactions")
 HOST = re.compile(
-    r"\b(from|join|update|into)\s+(public\.)?(project_relationships|transactions|transaction_lines)\b(\s+as\s+(\w+))?"
+    r"\b(from|join|update|into)\s+(public\.)?"
+    r"(projects|project_relationships|transactions|transaction_lines)\b(\s+as\s+(\w+))?"
 )
+PROJECT_COLUMN = {"projects": "id"}  # the others: project_id
 # modules that must hold host SQL: the scan finding none there means the scan broke
 EXPECTED = {
     "engine/host_records.py",
@@ -86,8 +88,8 @@ def violations(text: str) -> list[str]:
             found.append(f"{match.group(0)!r}: write public.{table} as <alias>")
         elif table == "transaction_lines":
             lines.append(alias)
-        elif not re.search(rf"\b{alias}\.project_id = %\(project_id\)s", sql):
-            found.append(f"public.{table} as {alias}: no {alias}.project_id = %(project_id)s")
+        elif not re.search(rf"\b{alias}\.{column(table)} = %\(project_id\)s", sql):
+            found.append(f"public.{table} as {alias}: no {alias}.{column(table)} = %(project_id)s")
         elif table == "transactions":
             held.add(alias)
     for alias in lines:
@@ -97,6 +99,10 @@ def violations(text: str) -> list[str]:
                 f"public.transaction_lines as {alias}: not joined to a transaction of the project"
             )
     return found
+
+
+def column(table: str) -> str:
+    return PROJECT_COLUMN.get(table, "project_id")
 
 
 def host_sql(path: Path) -> list[tuple[int, str]]:
@@ -128,6 +134,7 @@ def test_every_worker_query_on_a_host_table_names_the_run_project() -> None:
         "select * from public.project_relationships as r join public.transactions as t"
         " on t.relationship_id = r.id where r.project_id = %(project_id)s",
         "select l.* from public.transaction_lines as l where l.transaction_id = %s",
+        "select p.name from public.projects as p where p.id = %s",
     ],
 )
 def test_the_scan_refuses_a_query_that_does_not_name_the_project(sql: str) -> None:
