@@ -51,6 +51,19 @@ class PermanentSyncError(SyncError):
         super().__init__(code, message, retryable=False)
 
 
+class NotInProject(PermanentSyncError):
+    """A run named a record its project does not hold (a forged link, a stale id): the run
+    touches nothing. The message repeats only ids the run itself was given."""
+
+    def __init__(self, noun: str, ids: list[str]) -> None:
+        named = ids[0] if len(ids) == 1 else f"{ids[0]} (and {len(ids) - 1} more)"
+        super().__init__(
+            "not_in_project",
+            f"there is no {noun} {named} in this project: the run touched nothing (a run"
+            " reads and writes only records of its integration's project)",
+        )
+
+
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
     """Retry-After as seconds from now: delta-seconds or an HTTP-date (RFC 9110 10.2.3)."""
     if not value:

@@ -48,7 +48,9 @@ with claimed as (
     where l.id = %(log_id)s and l.status in ('pending', 'in_progress')
     returning l.*
 )
-select l.id as log_id, l.attempt, l.project_id, l.project_integration_id, l.provider_id,
+select l.id as log_id, l.attempt,
+       -- the run's project is its integration's: what the run may touch (HostRecords)
+       coalesce(pi.project_id, l.project_id) as project_id, l.project_integration_id, l.provider_id,
        p.key as provider_key, l.feature_id, l.action,
        coalesce(l.details -> 'params', '{}') as params,
        pi.status::text as integration_status, pi.external_account_id,

@@ -4,6 +4,9 @@ fetches (api.py) and what it writes (SQL functions of the companies_house migrat
 Runs for one relationship name it (entity_id) and, from an on_link trigger, its company
 number (external_id); a run without either is for every company linked in the project.
 An unknown company number fails that company (company_not_found), never the connection.
+Only relationships of the run's project are read or filled: a run naming another one fails
+with not_in_project before any request (HostRecords), and a refresh takes only the
+project's own links.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from psycopg.types.json import Jsonb
 from pydantic import BaseModel, ConfigDict, Field
 
 from python_workers.config import settings
+from python_workers.engine.host_records import HostRecords
 from python_workers.engine.outcome import SyncCounts
 from python_workers.providers.companies_house.api import CompaniesHouseApi, CompanyNotFound
 from python_workers.providers.contract import ActionContext
@@ -69,18 +73,22 @@ async def test_connection(ctx: ActionContext, params: NoParams) -> CompanyResult
 
 
 async def targets(ctx: ActionContext, params: CompanyParams) -> list[Target]:
+    host = HostRecords.of(ctx)
+    if params.entity_id is not None:
+        await host.require("project_relationships", [params.entity_id])
     number = params.external_id or params.company_number
     if number is not None:
         return [(params.entity_id, number.upper())]
-    cursor = await ctx.db.execute(
+    cursor = await host.execute(
         """
         select r.id, coalesce(m.external_id, r.company_number)
         from public.project_relationships as r
         left join public.integration_entity_mappings as m
             on m.project_integration_id = %(integration)s and m.entity_type = 'company'
             and m.internal_id = r.id::text
-        where (%(relationship)s::uuid is null and m.id is not null)
-           or r.id = %(relationship)s::uuid
+        where r.project_id = %(project_id)s
+            and ((%(relationship)s::uuid is null and m.id is not null)
+                or r.id = %(relationship)s::uuid)
         order by 2
         """,
         {"integration": ctx.integration.id, "relationship": params.entity_id},

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+from python_workers.engine.host_records import HostRecords
 from python_workers.engine.outcome import SyncCounts
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.quickbooks import events, mappings
@@ -25,32 +26,41 @@ CDC_ENTITIES = {
 
 PAID_SQL = """
 update public.transactions as t set status = 'Paid'
-where t.id = %s::uuid and t.status <> 'Paid' and t.transaction_direction = 'outbound'
+where t.id = %(id)s::uuid and t.project_id = %(project_id)s and t.status <> 'Paid'
+    and t.transaction_direction = 'outbound'
 """
 
 
 async def payment_received(ctx: ActionContext, api: QuickBooksApi, payment_id: str) -> SyncCounts:
     """Marks Paid the outbound invoices a QuickBooks payment settled in full: the invoice's
-    Balance is 0, or this payment alone covers its total."""
+    Balance is 0, or this payment alone covers its total. Every invoice a link names is
+    checked to be the project's before any is read or written."""
     integration_id, _ = integration_ids(ctx)
+    host = HostRecords.of(ctx)
     try:
         payment = Payment.model_validate(await api.read("Payment", payment_id))
     except QuickBooksFault as fault:
         if fault.intuit_code != "610":
             raise
         return SyncCounts(records_processed=1, records_skipped=1, details={"deleted": True})
-    paid: list[str] = []
-    skipped: list[str] = []
-    for invoice_id, amount in payment.invoice_amounts().items():
-        internal = await mappings.owner(
+    amounts = payment.invoice_amounts()
+    owners = {
+        invoice_id: await mappings.owner(
             ctx.db, integration_id, "transaction", mappings.transaction_ref("Invoice", invoice_id)
         )
+        for invoice_id in amounts
+    }
+    await host.require("transactions", [i for i in owners.values() if i is not None])
+    paid: list[str] = []
+    skipped: list[str] = []
+    for invoice_id, amount in amounts.items():
+        internal = owners[invoice_id]
         invoice = await api.read("Invoice", invoice_id) if internal else {}
         settled = Decimal(str(invoice.get("Balance", 1))) == 0 or amount >= Decimal(
             str(invoice.get("TotalAmt", "Infinity"))
         )
         if internal and settled:
-            cursor = await ctx.db.execute(PAID_SQL, (internal,))
+            cursor = await host.execute(PAID_SQL, {"id": internal})
             (paid if cursor.rowcount else skipped).append(internal)
         else:
             skipped.append(invoice_id)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from python_workers.engine.host_records import HostRecords
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
 from python_workers.providers.quickbooks import mappings, payloads, records, writes
@@ -36,10 +37,9 @@ async def push(
     integration_id, project_id = integration_ids(ctx)
     key = mappings.lock_key(integration_id, PARTY_RANK, kind, relationship_id)
     await mappings.lock(ctx.db, [key])
-    found = await records.relationships(ctx.db, integration_id, [relationship_id], kind)
-    if not found:
-        raise ProviderError("not_found", f"no relationship {relationship_id}")
-    row = found[0]
+    [row] = await records.relationships(
+        HostRecords.of(ctx), integration_id, [relationship_id], kind
+    )
     payload = payloads.party(row).payload()
     digest = stable_hash(payload)
     entity = ENTITY[kind]

@@ -1,16 +1,16 @@
 """What the QuickBooks actions read from Plugboard's tables: relationships and
 transactions with the QuickBooks ids their references map to (accounts, tax codes,
-classes, vendors, customers), each in one query however many records are asked for."""
+classes, vendors, customers), each in one query however many records are asked for, and
+only in the run's project (HostRecords: a record of another project fails the run)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 from uuid import UUID
 
-import psycopg
-from psycopg.rows import class_row
 from pydantic import BaseModel
+
+from python_workers.engine.host_records import HostRecords
 
 _MAPPED = """
 left join public.integration_entity_mappings as {alias}
@@ -100,7 +100,7 @@ from public.transactions as t
     + _MAPPED.format(alias="cus", kind="'customer'", internal="t.relationship_id::text")
     + _MAPPED.format(alias="own", kind="'transaction'", internal="t.id::text")
     + """
-where t.id = any(%(ids)s::uuid[])
+where t.id = any(%(ids)s::uuid[]) and t.project_id = %(project_id)s
 order by t.id
 """
 )
@@ -115,24 +115,24 @@ from public.project_relationships as r
 """
     + _MAPPED.format(alias="own", kind="%(kind)s", internal="r.id::text")
     + """
-where r.id = any(%(ids)s::uuid[])
+where r.id = any(%(ids)s::uuid[]) and r.project_id = %(project_id)s
 order by r.id
 """
 )
 
 
 async def transactions(
-    db: psycopg.AsyncConnection[Any], integration_id: UUID, ids: list[str]
+    host: HostRecords, integration_id: UUID, ids: list[str]
 ) -> list[TransactionRow]:
-    async with db.cursor(row_factory=class_row(TransactionRow)) as cursor:
-        await cursor.execute(TRANSACTIONS_SQL, {"integration_id": integration_id, "ids": ids})
-        return await cursor.fetchall()
+    return await host.fetch(
+        "transactions", ids, TRANSACTIONS_SQL, {"integration_id": integration_id}, TransactionRow
+    )
 
 
 async def relationships(
-    db: psycopg.AsyncConnection[Any], integration_id: UUID, ids: list[str], kind: str
+    host: HostRecords, integration_id: UUID, ids: list[str], kind: str
 ) -> list[RelationshipRow]:
-    async with db.cursor(row_factory=class_row(RelationshipRow)) as cursor:
-        params = {"integration_id": integration_id, "ids": ids, "kind": kind}
-        await cursor.execute(RELATIONSHIPS_SQL, params)
-        return await cursor.fetchall()
+    return await host.fetch(
+        "project_relationships", ids, RELATIONSHIPS_SQL,
+        {"integration_id": integration_id, "kind": kind}, RelationshipRow,
+    )  # fmt: skip

@@ -11,6 +11,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
+from python_workers.engine.host_records import HostRecords
 from python_workers.engine.outcome import SyncCounts
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
@@ -112,7 +113,12 @@ async def _sync_parties(
 ) -> SyncCounts:
     """One relationship, or every one the feature takes that is new or changed."""
     api = api_for(ctx)
-    ids = [params.entity_id] if params.entity_id else await _feature_relationships(ctx, feature)
+    host = HostRecords.of(ctx)
+    if params.entity_id:
+        await host.require("project_relationships", [params.entity_id])
+    ids = (
+        [params.entity_id] if params.entity_id else await _feature_relationships(host, ctx, feature)
+    )
     validations = await mappings.validate(
         ctx.db, "validate_relationship_send_to",
         [{"relationship_id": i, "feature": feature} for i in ids],
@@ -139,9 +145,9 @@ async def _sync_parties(
     return counts
 
 
-async def _feature_relationships(ctx: ActionContext, feature: str) -> list[str]:
+async def _feature_relationships(host: HostRecords, ctx: ActionContext, feature: str) -> list[str]:
     integration_id, _ = integration_ids(ctx)
-    cursor = await ctx.db.execute(
+    cursor = await host.execute(
         """
 select r.id::text
 from public.v_project_integration_features as s
@@ -149,12 +155,13 @@ inner join public.project_relationships as r on r.project_id = s.project_id
 left join public.integration_entity_mappings as m
     on m.project_integration_id = s.project_integration_id and m.entity_type = s.entity_type
     and m.internal_id = r.id::text
-where s.project_integration_id = %s and s.feature_key = %s and r.status = 'Active'
+where s.project_integration_id = %(integration_id)s and s.feature_key = %(feature)s
+    and r.project_id = %(project_id)s and r.status = 'Active'
     and private.record_matches_filter(to_jsonb(r), s.trigger_config -> 'filter')
     and (m.id is null or r.updated_at > m.last_synced_at)
 order by r.id
 """,
-        (integration_id, feature),
+        {"integration_id": integration_id, "feature": feature},
     )
     return [row[0] for row in await cursor.fetchall()]
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from uuid import UUID
 
+from python_workers.engine.host_records import HostRecords
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
 from python_workers.providers.quickbooks import mappings, parties, payloads, records, writes
@@ -61,6 +62,8 @@ async def push_one(
     ctx: ActionContext, api: QuickBooksApi, transaction_id: str, feature: str | None
 ) -> tuple[Change, str | None]:
     integration_id, project_id = integration_ids(ctx)
+    host = HostRecords.of(ctx)
+    await host.require("transactions", [transaction_id])
     key = mappings.lock_key(integration_id, RECORD_RANK, KIND, transaction_id)
     await mappings.lock(ctx.db, [key])
     if await mappings.in_pending_chunk(ctx.db, project_id, integration_id, transaction_id):
@@ -72,10 +75,10 @@ async def push_one(
             {"errors": validation.errors},
         )  # fmt: skip
     entity = str(validation.data["quickbooks_entity"])
-    [row] = await records.transactions(ctx.db, integration_id, [transaction_id])
+    [row] = await records.transactions(host, integration_id, [transaction_id])
     if _needs_party(row, entity):
         await parties.push(ctx, api, PARTY_OF[entity], str(row.relationship_id))
-        [row] = await records.transactions(ctx.db, integration_id, [transaction_id])
+        [row] = await records.transactions(host, integration_id, [transaction_id])
     return await _push_row(ctx, api, row, entity)
 
 
@@ -86,6 +89,8 @@ async def push_chunk(
     """Up to 30 records in one run: created in one batch request, or (`singly`) one create
     each, with each record's own requestid, in the requests batches leave unused."""
     integration_id, _ = integration_ids(ctx)
+    host = HostRecords.of(ctx)
+    await host.require("transactions", ids)
     tally = Tally()
     await mappings.lock(
         ctx.db, [mappings.lock_key(integration_id, RECORD_RANK, KIND, i) for i in ids]
@@ -97,7 +102,7 @@ async def push_chunk(
             entities[record_id] = str(validation.data["quickbooks_entity"])
         else:
             tally.fail(record_id, ProviderError("not_sendable", validation.message()))
-    rows = await records.transactions(ctx.db, integration_id, sorted(entities))
+    rows = await records.transactions(host, integration_id, sorted(entities))
     parties_needed = sorted(
         {
             (PARTY_OF[entities[row.id]], str(row.relationship_id))
@@ -114,7 +119,7 @@ async def push_chunk(
                     entities.pop(row.id, None)
                     tally.fail(row.id, error)
     if parties_needed:
-        rows = await records.transactions(ctx.db, integration_id, sorted(entities))
+        rows = await records.transactions(host, integration_id, sorted(entities))
     rows = [row for row in rows if row.id in entities]
     creates = [row for row in rows if row.mapped_id is None and not singly]
     for row in rows:
@@ -132,7 +137,7 @@ async def plan(ctx: ActionContext, feature: str) -> list[UUID]:
     windows needed, the rest as single creates in the requests the batch limit leaves
     unused (channels.split)."""
     integration_id, _ = integration_ids(ctx)
-    cursor = await ctx.db.execute(
+    cursor = await HostRecords.of(ctx).execute(
         """
 select t.id::text
 from public.v_project_integration_features as s
@@ -140,13 +145,14 @@ inner join public.transactions as t on t.project_id = s.project_id
 left join public.integration_entity_mappings as m
     on m.project_integration_id = s.project_integration_id and m.entity_type = 'transaction'
     and m.internal_id = t.id::text
-where s.project_integration_id = %s and s.feature_key = %s
+where s.project_integration_id = %(integration_id)s and s.feature_key = %(feature)s
+    and t.project_id = %(project_id)s
     and s.trigger_config ->> 'entity' = 'transactions'
     and private.record_matches_filter(to_jsonb(t), s.trigger_config -> 'filter')
     and (m.id is null or t.updated_at > m.last_synced_at)
 order by t.id
 """,
-        (integration_id, feature),
+        {"integration_id": integration_id, "feature": feature},
     )
     ids = [row[0] for row in await cursor.fetchall()]
     settings = quickbooks_settings()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from python_workers.engine.host_records import HostRecords
 from python_workers.engine.outcome import SyncCounts
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
@@ -58,10 +59,11 @@ def _target(kind: str, external_id: str) -> tuple[str, str]:
 
 async def _payload(ctx: ActionContext, kind: str, internal_id: str, entity: str) -> dict[str, Any]:
     integration_id, _ = integration_ids(ctx)
+    host = HostRecords.of(ctx)
     if kind == "transaction":
-        [row] = await records.transactions(ctx.db, integration_id, [internal_id])
+        [row] = await records.transactions(host, integration_id, [internal_id])
         return payloads.transaction(row, entity).payload()
-    [party] = await records.relationships(ctx.db, integration_id, [internal_id], kind)
+    [party] = await records.relationships(host, integration_id, [internal_id], kind)
     return payloads.party(party).payload()
 
 

@@ -141,6 +141,18 @@ class QbWorld(ProviderWorld):
         )  # fmt: skip
         response.raise_for_status()
 
+    def create_in_quickbooks(self, entity: str, body: dict[str, Any]) -> dict[str, Any]:
+        """`entity` created in the test's QuickBooks company as a person would (its API)."""
+        tokens = httpx.post(f"{self.url}/_sandbox/tokens", json={"realm_id": self.realm}).json()
+        response = httpx.post(
+            f"{self.url}/v3/company/{self.realm}/{entity.lower()}", json=body,
+            headers={"Authorization": f"Bearer {tokens['access_token']}",
+                     "Accept": "application/json"},
+        )  # fmt: skip
+        assert response.status_code == 200, response.text
+        created: dict[str, Any] = response.json()[entity]
+        return created
+
     def add_vendor(self, name: str, **columns: Any) -> str:
         values = {"project_id": self.project_id, "entity_type": "Business",
                   "role_can_be_vendor": True, "display_name": name, "legal_name": f"{name} Ltd",

@@ -166,17 +166,6 @@ def _invoice_and_payment(qb: QbWorld) -> tuple[str, dict[str, Any]]:
     return invoice, payment
 
 
-def _create_in_quickbooks(qb: QbWorld, entity: str, body: dict[str, Any]) -> dict[str, Any]:
-    tokens = httpx.post(f"{qb.url}/_sandbox/tokens", json={"realm_id": qb.realm}).json()
-    response = httpx.post(
-        f"{qb.url}/v3/company/{qb.realm}/{entity.lower()}", json=body,
-        headers={"Authorization": f"Bearer {tokens['access_token']}", "Accept": "application/json"},
-    )  # fmt: skip
-    assert response.status_code == 200, response.text
-    created: dict[str, Any] = response.json()[entity]
-    return created
-
-
 def _status(qb: QbWorld, transaction_id: str) -> str:
     return str(
         qb.one("select status from public.transactions where id = %s", (transaction_id,))["status"]
@@ -194,7 +183,7 @@ def test_a_payment_webhook_marks_the_invoice_paid(
         webhook_urls=[f"{functions_url}/webhooks/quickbooks"],
         webhook_format=webhook_format,
     )
-    _create_in_quickbooks(qb, "Payment", payment)
+    qb.create_in_quickbooks("Payment", payment)
     wait_until(lambda: _status(qb, invoice) == "Paid", 30)
     [log] = qb.sql(
         "select * from public.integration_sync_logs where project_integration_id = %s"
@@ -236,7 +225,7 @@ def test_a_webhook_with_a_bad_or_missing_signature_is_refused_and_a_repeat_ignor
 
 def test_cdc_polling_finds_a_payment_no_webhook_announced(qb: QbWorld) -> None:
     invoice, payment = _invoice_and_payment(qb)
-    _create_in_quickbooks(qb, "Payment", payment)
+    qb.create_in_quickbooks("Payment", payment)
     assert qb.one("select private.enqueue_quickbooks_cdc_polls() as n")["n"] >= 1
     [poll] = qb.wait_final(qb.log_ids("action = 'qb_cdc_poll'"))
     assert poll["status"] == "success", poll["error_message"]
