@@ -81,7 +81,7 @@ async def callback(request: Request) -> Response:
     params = {key: str(value) for key, value in request.query_params.items()}
     result = await complete_authorization(
         services.pool, provider, params, browser_cookie.nonce(request, provider.key),
-        services.token_transport,
+        services.http, services.token_transport,
     )  # fmt: skip
     if not result.connected:
         return result_page(result.title, result.message, ok=False)

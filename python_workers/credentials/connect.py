@@ -1,7 +1,8 @@
 """Connecting a project integration with OAuth 2.0: starting an authorization (state bound
 to the person, the project integration and the browser — a nonce the caller keeps in a
 cookie —, single use, expiring; PKCE verifier kept server-side) and completing it at the
-callback (code exchange, tokens into Vault, Pending → Connected, a sync log).
+callback (code exchange, the account it names checked against the token — account_check.py
+—, tokens into Vault, Pending → Connected, a sync log).
 
 A callback whose state is unknown, expired, already used or from another browser changes
 nothing in the database: anyone can send one. Once the state is good, every way the
@@ -24,6 +25,7 @@ from uuid import UUID
 import httpx
 from psycopg_pool import AsyncConnectionPool
 
+from python_workers.credentials.account_check import account_refusal
 from python_workers.credentials.errors import TokenEndpointRefused, TokenEndpointUnavailable
 from python_workers.credentials.oauth import (
     GrantRejected,
@@ -123,10 +125,12 @@ async def complete_authorization(
     provider: OAuthProvider,
     params: Mapping[str, str],
     browser_nonce: str | None,
+    http: httpx.AsyncClient,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> CallbackResult:
     """The callback: `params` are its query parameters (state, code or error, realmId…),
-    `browser_nonce` the nonce of the calling browser's cookie (None without one)."""
+    `browser_nonce` the nonce of the calling browser's cookie (None without one); `http`
+    makes the account check (account_check.py), `transport` carries the token calls."""
     taken = await _take_state(pool, provider, params.get("state", ""), browser_nonce)
     if taken.outcome != "ok" or taken.project_integration_id is None:
         log.warning("%s callback refused: state %s", provider.name, taken.outcome)
@@ -165,6 +169,15 @@ async def complete_authorization(
             f"The code exchange failed: {error.message}", status="Error",
         )  # fmt: skip
     account = params.get(provider.account_param) if provider.account_param else None
+    refusal = await account_refusal(provider, issued, account, http, transport)
+    if refusal is not None:
+        log.warning("%s callback refused: the account check failed", provider.name)
+        return CallbackResult(
+            False,
+            f"{provider.name} was not connected",
+            f"{refusal[0].upper()}{refusal[1:]} (account_not_granted). The access was revoked "
+            "and nothing was stored; start the connection again and choose the company there.",
+        )
     await _store_connection(pool, provider, integration_id, user_id, issued, account)
     return CallbackResult(
         True,
