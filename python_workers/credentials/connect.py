@@ -175,8 +175,8 @@ async def complete_authorization(
         return CallbackResult(
             False,
             f"{provider.name} was not connected",
-            f"{refusal[0].upper()}{refusal[1:]} (account_not_granted). The access was revoked "
-            "and nothing was stored; start the connection again and choose the company there.",
+            f"{refusal[0].upper()}{refusal[1:]} (account_not_granted). Plugboard revoked the "
+            "access and stored nothing; start the connection again and choose the company there.",
         )
     await _store_connection(pool, provider, integration_id, user_id, issued, account)
     return CallbackResult(

@@ -41,7 +41,7 @@ async def test_quickbooks_realm_checked(
     page = await functions_client.get("/oauth/quickbooks/callback?" + urlencode(changed))
 
     assert page.status_code == 400
-    assert "account_not_granted" in page.text and "nothing was stored" in page.text
+    assert "account_not_granted" in page.text and "stored nothing" in page.text
     assert _without_states(project_writes(db, world.project_id)) == before
     counters = sandbox_counters(sandboxes.quickbooks)
     assert counters["token_calls_authorization_code"] == 1
