@@ -40,11 +40,26 @@ def verified_claims(request: Request, settings: Settings) -> dict[str, Any]:
         raise NotAuthenticated(f"the access token is not valid ({type(error).__name__})") from None
     if claims.get("role") != "authenticated":
         raise NotAuthenticated("the access token is not a signed-in user's")
+    if _uuid(claims["sub"]) is None:
+        raise NotAuthenticated("the access token's sub is not a user id (a uuid)")
     return claims
 
 
 def user_id(claims: Mapping[str, Any]) -> UUID:
-    return UUID(str(claims["sub"]))
+    """The user of claims that verified_claims passed."""
+    found = _uuid(claims["sub"])
+    assert found is not None
+    return found
+
+
+def _uuid(value: object) -> UUID | None:
+    """`value` when it is a uuid in the canonical text form PostgreSQL's auth.uid() casts
+    (Python would also take braces, urn:uuid: and no hyphens)."""
+    try:
+        parsed = UUID(str(value))
+    except ValueError:
+        return None
+    return parsed if isinstance(value, str) and str(parsed) == value.lower() else None
 
 
 async def may_manage_integrations(

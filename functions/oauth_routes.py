@@ -1,5 +1,6 @@
 """OAuth 2.0 for QuickBooks and HMRC: start (the signed-in user, integration:manage),
-callback (from the provider, bound by state), disconnect (the signed-in user)."""
+callback (from the provider, bound by state and the browser's cookie), disconnect (the
+signed-in user)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from functions import browser_cookie
 from functions.auth import NotAuthenticated, may_manage_integrations, user_id, verified_claims
 from functions.pages import result_page
 from functions.services import Services, services_of
@@ -54,15 +56,21 @@ async def start(request: Request) -> Response:
     if project_id is None:
         return _error(400, "project_id (a uuid) is required")
     try:
-        url = await begin_authorization(services.pool, provider, project_id, claims)
+        started = await begin_authorization(services.pool, provider, project_id, claims)
     except psycopg.Error as error:
         status = SQL_ERRORS.get(error.sqlstate or "")
         if status is None:
             raise
         return _error(status, error.diag.message_primary or "refused")
+    response: Response
     if "application/json" in request.headers.get("accept", ""):
-        return JSONResponse({"authorize_url": url})  # for apps that navigate themselves
-    return RedirectResponse(url, status_code=302)
+        # for apps that navigate themselves: the cookie is kept only when this request was
+        # the browser's own to a same-site functions/ (README: connecting)
+        response = JSONResponse({"authorize_url": started.url})
+    else:
+        response = RedirectResponse(started.url, status_code=302)
+    browser_cookie.give(response, provider.key, started.browser_nonce, services.settings)
+    return response
 
 
 async def callback(request: Request) -> Response:
@@ -71,7 +79,10 @@ async def callback(request: Request) -> Response:
     if provider is None:
         return result_page("Unknown provider", "This connection link is not valid.", ok=False)
     params = {key: str(value) for key, value in request.query_params.items()}
-    result = await complete_authorization(services.pool, provider, params, services.token_transport)
+    result = await complete_authorization(
+        services.pool, provider, params, browser_cookie.nonce(request, provider.key),
+        services.http, services.token_transport,
+    )  # fmt: skip
     if not result.connected:
         return result_page(result.title, result.message, ok=False)
     assert result.project_integration_id is not None

@@ -1,11 +1,12 @@
 """POST /webhooks/quickbooks: QuickBooks Online change notifications.
 
-The body is verified first: `intuit-signature` must be base64(HMAC-SHA256(raw body, the
-app's verifier token)) — missing or wrong, the answer is 401 and nothing is read. Both
-formats are taken (CloudEvents and legacy); each change enters once
-(python_workers/providers/quickbooks/events.py: repeats of a delivery, or of what CDC
-polling already found, are ignored) and queues the realtime runs of the realm's
-integrations. Intuit wants a quick 200; the runs happen in the workers.
+The body (no larger than functions/body_limit.py lets through) is verified before it is
+parsed: `intuit-signature` must be base64(HMAC-SHA256(raw body, the app's verifier token))
+— missing or wrong, the answer is 401 and nothing is parsed. Both formats are taken
+(CloudEvents and legacy); each change enters once (python_workers/providers/quickbooks/
+events.py: repeats of a delivery, or of what CDC polling already found, are ignored) and
+queues the realtime runs of the realm's integrations. Intuit wants a quick 200; the runs
+happen in the workers.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ def signature_valid(body: bytes, signature: str | None, verifier_token: str) -> 
 
 async def receive(request: Request) -> Response:
     token = quickbooks_settings().webhook_verifier_token
-    body = await request.body()
     if token is None:
         return JSONResponse({"error": "QuickBooks webhooks are not configured"}, 503)
+    body = await request.body()  # at most PLUGBOARD_FUNCTIONS_MAX_BODY_BYTES (body_limit.py)
     if not signature_valid(body, request.headers.get("intuit-signature"), token.get_secret_value()):
         return JSONResponse({"error": "invalid or missing intuit-signature"}, 401)
     try:

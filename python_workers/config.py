@@ -60,6 +60,12 @@ class Settings(BaseSettings):
         description="Public base URL of functions/ (OAuth redirect URIs are built on it); "
         "default http://127.0.0.1:<plugboard_functions_port>.",
     )
+    plugboard_functions_max_body_bytes: int = Field(
+        default=1024 * 1024,
+        gt=0,
+        description="The largest request body functions/ reads (webhooks included); past it "
+        "the answer is 413 and the rest is not read.",
+    )
 
     def functions_url(self) -> str:
         return (

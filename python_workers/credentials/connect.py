@@ -1,9 +1,14 @@
 """Connecting a project integration with OAuth 2.0: starting an authorization (state bound
-to the person and the project integration, single use, expiring; PKCE verifier kept
-server-side) and completing it at the callback (code exchange, tokens into Vault,
-Pending → Connected, a sync log). Every way a callback can fail leaves the integration in
-a clear state, a sync log saying why where the integration is known, and a result for the
-page the person sees. The connection test that follows is connection_test.py's."""
+to the person, the project integration and the browser — a nonce the caller keeps in a
+cookie —, single use, expiring; PKCE verifier kept server-side) and completing it at the
+callback (code exchange, the account it names checked against the token — account_check.py
+—, tokens into Vault, Pending → Connected, a sync log).
+
+A callback whose state is unknown, expired, already used or from another browser changes
+nothing in the database: anyone can send one. Once the state is good, every way the
+callback can fail leaves the integration in a clear state, a sync log saying why, and a
+result for the page the person sees. The connection test that follows is
+connection_test.py's."""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from uuid import UUID
 import httpx
 from psycopg_pool import AsyncConnectionPool
 
+from python_workers.credentials.account_check import account_refusal
 from python_workers.credentials.errors import TokenEndpointRefused, TokenEndpointUnavailable
 from python_workers.credentials.oauth import (
     GrantRejected,
@@ -41,8 +47,18 @@ log = logging.getLogger("plugboard.connections")
 STATE_LIFETIME = timedelta(minutes=10)
 
 
-def state_hash(state: str) -> str:
-    return hashlib.sha256(state.encode()).hexdigest()
+def sha256_hex(text: str) -> str:
+    """What the database keeps of a state or a browser nonce."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Authorization:
+    """Where to send the person, and the nonce their browser must keep (a cookie) and
+    bring back to the callback."""
+
+    url: str
+    browser_nonce: str
 
 
 async def begin_authorization(
@@ -50,19 +66,21 @@ async def begin_authorization(
     provider: OAuthProvider,
     project_id: UUID,
     claims: Mapping[str, Any],
-) -> str:
+) -> Authorization:
     """The provider's consent-page URL for the signed-in user (their JWT `claims`); raises
     psycopg errors with SQLSTATE PB401/PB403/PB404/PB409 when they may not connect."""
-    state, verifier = secrets.token_urlsafe(32), new_code_verifier()
+    state, nonce = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    verifier = new_code_verifier()
     async with pool.connection() as conn, service_role(conn):
         await conn.execute(
             "select set_config('request.jwt.claims', %s, true)", (json.dumps(dict(claims)),)
         )
         await conn.execute(
-            "select private.begin_oauth(%s, %s, %s, %s, %s)",
-            (project_id, provider.key, state_hash(state), verifier, STATE_LIFETIME),
-        )
-    return authorization_url(provider, state, verifier)
+            "select private.begin_oauth(%s, %s, %s, %s, %s, %s)",
+            (project_id, provider.key, sha256_hex(state), sha256_hex(nonce), verifier,
+             STATE_LIFETIME),
+        )  # fmt: skip
+    return Authorization(authorization_url(provider, state, verifier), nonce)
 
 
 @dataclass(frozen=True)
@@ -85,33 +103,45 @@ class _TakenState:
     code_verifier: str | None
 
 
+# What the page says for a state take_oauth_state did not give (title, message); {name}
+# is the provider's. Nothing is written for these: the callback may not be the person's.
+_REFUSED_STATES = {
+    "unknown": (
+        "This link is not valid",
+        "This {name} connection was not started here, or the link was changed.",
+    ),
+    "other_browser": (
+        "This link is not valid in this browser",
+        "This {name} connection was started in another browser (or this browser did not "
+        "keep its cookie). Finish it in the browser where you started it.",
+    ),
+    "replayed": ("{name} was not connected", "This {name} connection link was already used."),
+    "expired": ("{name} was not connected", "The {name} connection took too long and expired."),
+}
+
+
 async def complete_authorization(
     pool: AsyncConnectionPool[Any],
     provider: OAuthProvider,
     params: Mapping[str, str],
+    browser_nonce: str | None,
+    http: httpx.AsyncClient,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> CallbackResult:
-    """The callback: `params` are its query parameters (state, code or error, realmId…)."""
-    taken = await _take_state(pool, provider, params.get("state", ""))
-    if taken.outcome == "unknown" or taken.project_integration_id is None:
-        log.warning("%s callback with an unknown state", provider.name)
+    """The callback: `params` are its query parameters (state, code or error, realmId…),
+    `browser_nonce` the nonce of the calling browser's cookie (None without one); `http`
+    makes the account check (account_check.py), `transport` carries the token calls."""
+    taken = await _take_state(pool, provider, params.get("state", ""), browser_nonce)
+    if taken.outcome != "ok" or taken.project_integration_id is None:
+        log.warning("%s callback refused: state %s", provider.name, taken.outcome)
+        title, message = _REFUSED_STATES.get(taken.outcome, _REFUSED_STATES["unknown"])
         return CallbackResult(
             False,
-            "This link is not valid",
-            f"This {provider.name} connection was not started here, or the link was changed. "
-            "Start again from Setup > Integrations.",
+            title.format(name=provider.name),
+            message.format(name=provider.name)
+            + " Nothing was changed; start again from Setup > Integrations.",
         )
     integration_id, user_id = taken.project_integration_id, taken.user_id
-    if taken.outcome != "ok":
-        replayed = taken.outcome == "replayed"
-        return await _fail(
-            pool, provider, integration_id, user_id,
-            "state_replayed" if replayed else "state_expired",
-            f"This {provider.name} connection link was already used"
-            if replayed
-            else f"The {provider.name} connection took too long and expired",
-            status=None,
-        )  # fmt: skip
     if "error" in params:
         denied = params["error"] == "access_denied"
         return await _fail(
@@ -139,6 +169,15 @@ async def complete_authorization(
             f"The code exchange failed: {error.message}", status="Error",
         )  # fmt: skip
     account = params.get(provider.account_param) if provider.account_param else None
+    refusal = await account_refusal(provider, issued, account, http, transport)
+    if refusal is not None:
+        log.warning("%s callback refused: the account check failed", provider.name)
+        return CallbackResult(
+            False,
+            f"{provider.name} was not connected",
+            f"{refusal[0].upper()}{refusal[1:]} (account_not_granted). Plugboard revoked the "
+            "access and stored nothing; start the connection again and choose the company there.",
+        )
     await _store_connection(pool, provider, integration_id, user_id, issued, account)
     return CallbackResult(
         True,
@@ -150,14 +189,15 @@ async def complete_authorization(
 
 
 async def _take_state(
-    pool: AsyncConnectionPool[Any], provider: OAuthProvider, state: str
+    pool: AsyncConnectionPool[Any], provider: OAuthProvider, state: str, browser_nonce: str | None
 ) -> _TakenState:
     """Uses the state up in its own transaction: single use even if what follows fails."""
+    browser_hash = sha256_hex(browser_nonce) if browser_nonce else None
     async with pool.connection() as conn, service_role(conn):
         cursor = await conn.execute(
             "select outcome, project_integration_id, user_id, code_verifier"
-            " from private.take_oauth_state(%s, %s)",
-            (state_hash(state), provider.key),
+            " from private.take_oauth_state(%s, %s, %s)",
+            (sha256_hex(state), provider.key, browser_hash),
         )
         row = await cursor.fetchone()
     assert row is not None

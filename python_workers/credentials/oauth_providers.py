@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import SecretStr
 
 from python_workers.config import Settings
+from python_workers.providers.quickbooks.settings import MINOR_VERSION
 
 # HMRC: "after 18 months you can no longer refresh the access token" (548 days).
 HMRC_GRANT_LIFETIME = timedelta(days=548)
@@ -34,6 +35,10 @@ class OAuthProvider:
     account_param: str | None
     # Otherwise the project integration's setting that names it (HMRC: the VRN).
     account_setting: str | None
+    # A GET ({account}: the callback's account, escaped) that succeeds only when the token
+    # just issued can read that account: a callback's account is checked before anything
+    # is stored, since anyone can change it in the redirect.
+    account_check_url: str | None
     redirect_uri: str
 
     def __repr__(self) -> str:
@@ -57,6 +62,9 @@ def oauth_provider(key: str, settings: Settings) -> OAuthProvider:
             grant_lifetime=None,
             account_param="realmId",
             account_setting=None,
+            account_check_url=settings.qbo_api_base_url.rstrip("/")
+            + "/v3/company/{account}/query?query=select%20*%20from%20CompanyInfo"
+            + f"&minorversion={MINOR_VERSION}",
             redirect_uri=redirect_uri,
         )
     if key == "hmrc":
@@ -73,6 +81,7 @@ def oauth_provider(key: str, settings: Settings) -> OAuthProvider:
             grant_lifetime=HMRC_GRANT_LIFETIME,
             account_param=None,
             account_setting="vrn",
+            account_check_url=None,
             redirect_uri=redirect_uri,
         )
     raise LookupError(f"{key!r} does not connect with OAuth 2.0 (known: quickbooks, hmrc)")

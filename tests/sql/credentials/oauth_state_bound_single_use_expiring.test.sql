@@ -19,7 +19,7 @@ begin
     perform set_config('request.jwt.claims',
         json_build_object('sub', tests.user_id(p_user), 'role', 'authenticated')::text, true);
     set local role service_role;
-    return private.begin_oauth(p_project, p_provider, p_hash, 'verifier-' || p_hash, interval '10 minutes');
+    return private.begin_oauth(p_project, p_provider, p_hash, repeat('e', 64), 'verifier-' || p_hash, interval '10 minutes');
 end
 $$;
 
@@ -40,24 +40,24 @@ select is(
     'the owner starts a QuickBooks authorization for the project integration'
 );
 select results_eq(
-    $$select outcome, user_id = tests.user_id('oauth_owner'), code_verifier from private.take_oauth_state(repeat('a', 64), 'quickbooks')$$,
+    $$select outcome, user_id = tests.user_id('oauth_owner'), code_verifier from private.take_oauth_state(repeat('a', 64), 'quickbooks', repeat('e', 64))$$,
     $$values ('ok'::text, true, ('verifier-' || repeat('a', 64))::text)$$,
     'the first callback gets it with the PKCE verifier'
 );
 select results_eq(
-    $$select outcome, code_verifier from private.take_oauth_state(repeat('a', 64), 'quickbooks')$$,
+    $$select outcome, code_verifier from private.take_oauth_state(repeat('a', 64), 'quickbooks', repeat('e', 64))$$,
     $$values ('replayed'::text, null::text)$$,
     'the second gets replayed, without the verifier'
 );
 select results_eq(
-    $$select outcome, project_integration_id is null from private.take_oauth_state(repeat('f', 64), 'quickbooks')$$,
+    $$select outcome, project_integration_id is null from private.take_oauth_state(repeat('f', 64), 'quickbooks', repeat('e', 64))$$,
     $$values ('unknown'::text, true)$$, 'a state never issued is unknown'
 );
 
 reset role;
 select pg_temp.begin_as('oauth_owner', 'quickbooks', repeat('b', 64));
 select results_eq(
-    $$select outcome from private.take_oauth_state(repeat('b', 64), 'hmrc')$$,
+    $$select outcome from private.take_oauth_state(repeat('b', 64), 'hmrc', repeat('e', 64))$$,
     $$values ('unknown'::text)$$, 'a state is only good for the provider it was issued for'
 );
 reset role;
@@ -66,7 +66,7 @@ reset role;
 update private.oauth_states set expires_at = now() - interval '1 second' where state_hash = repeat('c', 64);
 set local role service_role;
 select results_eq(
-    $$select outcome, code_verifier from private.take_oauth_state(repeat('c', 64), 'hmrc')$$,
+    $$select outcome, code_verifier from private.take_oauth_state(repeat('c', 64), 'hmrc', repeat('e', 64))$$,
     $$values ('expired'::text, null::text)$$, 'an expired state is expired, without the verifier'
 );
 reset role;

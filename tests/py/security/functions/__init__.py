@@ -1,0 +1,1 @@
+"""functions/: body limit, token subjects, browser-bound OAuth state, QuickBooks realm."""
