@@ -3,7 +3,8 @@
 -- caller with missing, empty or malformed claims is refused (PB404 / PB403) rather than let
 -- through or answered with a JSON error. Redefined (bodies otherwise unchanged unless said):
 --   integration_request_sync      20261125011400
---   integration_send_to           20261125011500
+--   integration_send_to           20261125011500: and the provider key and entity type
+--     it was given are quoted at most 40 characters long (private.input_excerpt)
 --   companies_house_link_company  20261125050500: the relationship's project is checked
 --     first, so another project's relationship is the same PB404 as a missing one (it
 --     named that project's integration id before)
@@ -98,11 +99,12 @@ declare
 begin
     if v_entity is null then
         raise exception using errcode = 'PB422', message = format(
-            'entity type "%s": use relationship or transaction', coalesce(p_entity_type, 'null'));
+            'entity type "%s": use relationship or transaction', coalesce(private.input_excerpt(p_entity_type), 'null'));
     end if;
     select p.* into v_provider from public.integration_providers as p where p.key = p_provider and p.is_active;
     if not found then
-        raise exception using errcode = 'PB404', message = format('unknown provider "%s"', coalesce(p_provider, 'null'));
+        raise exception using errcode = 'PB404',
+            message = format('unknown provider "%s"', coalesce(private.input_excerpt(p_provider), 'null'));
     end if;
     v_project_id := private.entity_project_id(v_entity, p_entity_id);
     if v_project_id is null or not private.rpc_sees_project(v_project_id) then
