@@ -121,8 +121,35 @@ insert into refused_callers values
     format('claims:{"sub": "%s", "role": "authenticated"}', tests.user_id('ca_member')));
 
 select plan((
-    (select count(*) from rpcs) * (2 + (select count(*) from refused_callers)) + 2
+    (select count(*) from rpcs) * (2 + (select count(*) from refused_callers)) + 4
 )::integer);
+
+-- No permission decision reads auth.uid() / auth.role() / auth.jwt() (null for a missing
+-- claim, an error for malformed JSON) instead of the caller_* readers. private.begin_oauth
+-- (20261125030200) is left to the OAuth work of issue #18: it refuses a null uid (PB401).
+select is(
+    array(
+        select p.oid::regprocedure::text
+        from pg_proc as p
+        where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace)
+            and p.prosrc ~ 'auth\.(uid|role|jwt)\('
+            and p.oid <> 'private.begin_oauth(uuid,text,text,text,interval)'::regprocedure
+            and not exists (select from pg_depend as d where d.objid = p.oid and d.deptype = 'e')
+        order by 1
+    ),
+    '{}'::text[],
+    'no function of ours reads auth.uid() / auth.role() / auth.jwt(): the caller_* readers do'
+);
+select is(
+    array(
+        select format('%s.%s %s', p.schemaname, p.tablename, p.policyname)
+        from pg_policies as p
+        where concat(p.qual, ' ', p.with_check) ~ 'auth\.(uid|role|jwt)\('
+        order by 1
+    ),
+    '{}'::text[],
+    'no policy reads auth.uid() / auth.role() / auth.jwt()'
+);
 
 select is(
     (select row(n.is_missing, n.claims, n.uid, n.is_service_role)::text from no_claims_yet as n),
