@@ -32,7 +32,7 @@ language plpgsql
 set search_path = ''
 as $$
 declare
-    v_user_id uuid := (select auth.uid());
+    v_user_id uuid := private.caller_uid();
     v_integration_id uuid;
     v_enabled boolean;
     v_auth_method public.integration_auth_method;

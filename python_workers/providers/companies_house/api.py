@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel
@@ -28,6 +27,7 @@ from python_workers.providers.companies_house.models import (
 )
 from python_workers.providers.contract import RateBudget
 from python_workers.providers.errors import ProviderError, ProviderUnavailable, RateLimited
+from python_workers.providers.url_paths import path_segment
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 ItemT = TypeVar("ItemT")
@@ -66,11 +66,13 @@ class CompaniesHouseApi:
         return f"CompaniesHouseApi({self.base_url!r}, <key redacted>)"
 
     async def company_profile(self, number: str) -> CompanyProfile:
-        return await self._get(f"/company/{quote(number)}", CompanyProfile, number)
+        return await self._get(
+            f"/company/{path_segment('company_number', number)}", CompanyProfile, number
+        )
 
     async def officers(self, number: str) -> list[Officer]:
         return await self._all_pages(
-            f"/company/{quote(number)}/officers",
+            f"/company/{path_segment('company_number', number)}/officers",
             OfficerList,
             number,
             lambda p: p.items,
@@ -79,7 +81,7 @@ class CompaniesHouseApi:
 
     async def filing_history(self, number: str) -> list[FilingHistoryItem]:
         return await self._all_pages(
-            f"/company/{quote(number)}/filing-history",
+            f"/company/{path_segment('company_number', number)}/filing-history",
             FilingHistoryList,
             number,
             lambda p: p.items,
@@ -90,7 +92,7 @@ class CompaniesHouseApi:
         self, number: str
     ) -> list[PersonWithSignificantControl]:
         return await self._all_pages(
-            f"/company/{quote(number)}/persons-with-significant-control",
+            f"/company/{path_segment('company_number', number)}/persons-with-significant-control",
             PscList,
             number,
             lambda p: p.items,

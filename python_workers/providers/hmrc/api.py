@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from python_workers.providers.hmrc.http import HmrcHttp, ok
 from python_workers.providers.hmrc.models import Obligations, SubmitResponse, VatReturnDeclaration
+from python_workers.providers.url_paths import path_segment
 
 
 class Receipt(BaseModel):
@@ -36,7 +37,7 @@ class HmrcApi:
     ) -> Obligations:
         response = await self.http.send(
             "GET",
-            f"/organisations/vat/{vrn}/obligations",
+            f"/organisations/vat/{path_segment('vrn', vrn)}/obligations",
             fraud,
             params={"from": first.isoformat(), "to": last.isoformat()},
         )
@@ -49,7 +50,7 @@ class HmrcApi:
     ) -> Receipt:
         response = await self.http.send(
             "POST",
-            f"/organisations/vat/{vrn}/returns",
+            f"/organisations/vat/{path_segment('vrn', vrn)}/returns",
             {"Content-Type": "application/json", **fraud},
             content=json.dumps(body.model_dump(), default=_number).encode(),
         )

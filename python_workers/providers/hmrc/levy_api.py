@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import quote
 
 from python_workers.providers.hmrc.http import HmrcHttp, ok
 from python_workers.providers.hmrc.levy_models import FractionCalculations, LevyDeclarations
+from python_workers.providers.url_paths import path_segment
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class LevyApi:
 
 
 def _scheme(empref: str) -> str:
-    return f"/apprenticeship-levy/epaye/{quote(empref, safe='')}"
+    return f"/apprenticeship-levy/epaye/{path_segment('employer_paye_reference', empref)}"
 
 
 def _range(first: date, last: date) -> dict[str, str]:

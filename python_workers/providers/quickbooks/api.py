@@ -28,6 +28,7 @@ from python_workers.providers.contract import Credential, CredentialAccessor
 from python_workers.providers.errors import ProviderError, ProviderUnavailable, RateLimited
 from python_workers.providers.quickbooks.models import Entity, Fault
 from python_workers.providers.quickbooks.settings import MINOR_VERSION, QuickBooksSettings
+from python_workers.providers.url_paths import path_segment
 
 PAGE_SIZE = 1000  # the most one query answers
 BATCH_MAX_ITEMS = 30
@@ -84,7 +85,7 @@ class QuickBooksApi:
         settings: QuickBooksSettings,
     ) -> None:
         self._http = http
-        self._root = f"{base_url.rstrip('/')}/v3/company/{realm_id}"
+        self._root = f"{base_url.rstrip('/')}/v3/company/{path_segment('qbo_realm_id', realm_id)}"
         self._credentials = credentials
         self._credential: Credential | None = None
         self._limiter = limiter
@@ -92,7 +93,9 @@ class QuickBooksApi:
         self.retries = 0  # tries beyond the first, over this client's life (for the log)
 
     async def read(self, entity: str, entity_id: str) -> dict[str, Any]:
-        body = await self._call("GET", f"/{entity.lower()}/{entity_id}")
+        body = await self._call(
+            "GET", f"/{entity.lower()}/{path_segment('qbo_entity_id', entity_id)}"
+        )
         found: dict[str, Any] = body[entity]
         return found
 
