@@ -1,0 +1,203 @@
+-- Clients no longer write integration_entity_mappings (issue #18): a mapping steers the
+-- integration's workers, so a person links a record by hand through an RPC that checks
+-- their permission and sets who and how (created_via 'link', created_by the caller) on
+-- the server. Workers and service_role keep writing mappings; the same-project check
+-- (20261203100100) applies to every writer.
+--   integration_link_record(integration, entity_type, internal_id, external_id)
+--   integration_unlink_record(integration, entity_type, internal_id)
+-- Both need integration:manage. companies_house_link_company (20261125050500, redefined
+-- here) links through the same private.link_mapping and no longer names another
+-- project's integration in its error.
+-- projects.created_by is the creating client's own id whatever the request says.
+
+revoke insert, update, delete on public.integration_entity_mappings from anon, authenticated;
+drop policy integration_entity_mappings_insert on public.integration_entity_mappings;
+drop policy integration_entity_mappings_update on public.integration_entity_mappings;
+drop policy integration_entity_mappings_delete on public.integration_entity_mappings;
+
+-- Links host record p_internal_id to the provider's p_external_id (replacing another
+-- link of the record, which runs the on_link features again); linking the same pair
+-- again changes nothing. Returns {"mapping_id", "log_ids": the pending on_link runs}.
+create function private.link_mapping(
+    p_integration public.project_integrations, p_entity_type text, p_internal_id uuid, p_external_id text
+)
+returns jsonb
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+    v_external_id text := pg_catalog.btrim(p_external_id);
+    v_mapping public.integration_entity_mappings;
+begin
+    if private.mapping_host_table(p_entity_type) is null then
+        raise exception using errcode = 'PB422',
+            message = format('entity type "%s" maps reference codes, not records', p_entity_type),
+            hint = 'Link a vendor, customer, company or transaction.';
+    end if;
+    if coalesce(pg_catalog.length(v_external_id), 0) not between 1 and 200 then
+        raise exception using errcode = 'PB422',
+            message = 'external_id: give the provider''s id of the record (1 to 200 characters)';
+    end if;
+    if exists (
+        select from public.integration_entity_mappings as m
+        where m.project_integration_id = p_integration.id and m.entity_type = p_entity_type
+            and m.external_id = v_external_id and m.internal_id <> p_internal_id::text
+    ) then
+        raise exception using errcode = 'PB409',
+            message = format('%s %s is already linked to another record of this integration',
+                p_entity_type, pg_catalog.left(v_external_id, 40)),
+            hint = 'Unlink that record first (integration_unlink_record).';
+    end if;
+
+    select m.* into v_mapping
+    from public.integration_entity_mappings as m
+    where m.project_integration_id = p_integration.id and m.entity_type = p_entity_type
+        and m.internal_id = p_internal_id::text;
+    if v_mapping.external_id = v_external_id then
+        return pg_catalog.jsonb_build_object('mapping_id', v_mapping.id, 'log_ids', '[]'::jsonb);
+    end if;
+    delete from public.integration_entity_mappings as m where m.id = v_mapping.id;
+    insert into public.integration_entity_mappings (
+        project_integration_id, entity_type, internal_id, external_id, created_via, created_by
+    )
+    values (p_integration.id, p_entity_type, p_internal_id::text, v_external_id, 'link', (select auth.uid()))
+    returning * into v_mapping;
+    return pg_catalog.jsonb_build_object(
+        'mapping_id', v_mapping.id,
+        'log_ids', coalesce((
+            select pg_catalog.jsonb_agg(l.id order by l.created_at, l.action)
+            from public.integration_sync_logs as l
+            where l.project_integration_id = p_integration.id and l.trigger_type = 'on_link'
+                and l.entity_id = p_internal_id::text and l.status = 'pending'
+        ), '[]')
+    );
+end
+$$;
+
+create function public.integration_link_record(
+    p_project_integration_id uuid, p_entity_type text, p_internal_id uuid, p_external_id text
+)
+returns jsonb
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+begin
+    return pg_catalog.jsonb_build_object('linked', true) || private.link_mapping(
+        private.rpc_integration(p_project_integration_id, 'integration:manage'),
+        p_entity_type, p_internal_id, p_external_id
+    );
+end
+$$;
+
+create function public.integration_unlink_record(
+    p_project_integration_id uuid, p_entity_type text, p_internal_id uuid
+)
+returns jsonb
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+    v_integration public.project_integrations := private.rpc_integration(
+        p_project_integration_id, 'integration:manage'
+    );
+    v_mapping_id uuid;
+begin
+    perform private.mapping_host_table(p_entity_type);
+    delete from public.integration_entity_mappings as m
+    where m.project_integration_id = v_integration.id and m.entity_type = p_entity_type
+        and m.internal_id = p_internal_id::text
+    returning m.id into v_mapping_id;
+    return pg_catalog.jsonb_build_object('unlinked', v_mapping_id is not null, 'mapping_id', v_mapping_id);
+end
+$$;
+
+comment on function public.integration_link_record(uuid, text, uuid, text) is
+'Links a host record of the integration''s project to its provider id by hand (runs the on_link '
+'features): {linked, mapping_id, log_ids}. Needs integration:manage. See docs/rpc.md.';
+comment on function public.integration_unlink_record(uuid, text, uuid) is
+'Removes the hand or sync link of a host record: {unlinked, mapping_id}. Needs integration:manage.';
+
+-- Redefines companies_house_link_company (20261125050500): links through private.link_mapping,
+-- and one PB404 naming only the caller's relationship id whether the relationship is
+-- missing, in a project without Companies House or in a project the caller is not in.
+create or replace function public.companies_house_link_company(p_relationship_id uuid, p_company_number text)
+returns jsonb
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+    v_relationship public.project_relationships;
+    v_integration public.project_integrations;
+    v_checked jsonb;
+    v_number text;
+    v_error jsonb;
+begin
+    select r.* into v_relationship from public.project_relationships as r where r.id = p_relationship_id;
+    select pi.* into v_integration
+    from public.project_integrations as pi
+    inner join public.integration_providers as p on pi.provider_id = p.id
+    where p.key = 'companies_house' and pi.project_id = v_relationship.project_id;
+    begin
+        v_integration := private.rpc_integration(v_integration.id, 'integration:sync:<provider>');
+    exception
+        when sqlstate 'PB404' then
+            raise exception using errcode = 'PB404', message = format(
+                'no relationship %s with a Companies House integration in a project you belong to',
+                coalesce(p_relationship_id::text, 'null'));
+    end;
+
+    v_checked := public.integration_client_action(
+        'companies_house', 'validate_company_number',
+        pg_catalog.jsonb_build_object('company_number', coalesce(p_company_number, ''))
+    );
+    v_number := v_checked -> 'data' ->> 'company_number';
+    if v_relationship.entity_type <> 'Business' then
+        v_error := private.client_action_error('not_a_business', 'relationship_id',
+            format('%s is an individual; only businesses are on the Companies House register',
+                v_relationship.display_name));
+    elsif v_number is null then
+        v_error := v_checked -> 'errors' -> 0;
+    elsif exists (
+        select from public.integration_entity_mappings as m
+        where m.project_integration_id = v_integration.id and m.entity_type = 'company'
+            and m.external_id = v_number and m.internal_id <> p_relationship_id::text
+    ) then
+        v_error := private.client_action_error('already_linked', 'company_number', format(
+            'Company %s is already linked to another relationship in this project', v_number));
+    end if;
+    if v_error is not null then
+        return pg_catalog.jsonb_build_object('linked', false, 'company_number', v_number, 'mapping_id', null,
+            'log_ids', '[]'::jsonb, 'errors', pg_catalog.jsonb_build_array(v_error));
+    end if;
+
+    update public.project_relationships as r set company_number = v_number
+    where r.id = p_relationship_id and r.company_number is distinct from v_number;
+    return pg_catalog.jsonb_build_object('linked', true, 'company_number', v_number, 'errors', '[]'::jsonb)
+        || private.link_mapping(v_integration, 'company', p_relationship_id, v_number);
+end
+$$;
+
+create function private.tg_projects__set_created_by()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+    -- a client's own request (PostgREST's roles); RPCs and workers run as the owner
+    if current_user in ('anon', 'authenticated') then
+        new.created_by := case tg_op when 'INSERT' then (select auth.uid()) else old.created_by end;
+    end if;
+    return new;
+end
+$$;
+
+create trigger "05_set_created_by"
+before insert or update of created_by on public.projects
+for each row execute function private.tg_projects__set_created_by();
+
+revoke all on function private.link_mapping(public.project_integrations, text, uuid, text) from public;
+revoke all on function private.tg_projects__set_created_by() from public;
+revoke all on function public.integration_link_record(uuid, text, uuid, text) from public, anon;
+revoke all on function public.integration_unlink_record(uuid, text, uuid) from public, anon;
+grant execute on function public.integration_link_record(uuid, text, uuid, text) to authenticated, service_role;
+grant execute on function public.integration_unlink_record(uuid, text, uuid) to authenticated, service_role;
