@@ -5,7 +5,7 @@
 -- applies to every writer); each time no mapping, no sync log and no job is written.
 -- The same mapping onto B's own relationship is accepted and queues its on_link runs.
 begin;
-select plan(9);
+select plan(11);
 select tests.companies_house_fixture();
 
 create function pg_temp.attempt(p_actor text, p_sql text)
@@ -70,6 +70,20 @@ select is(
     pg_temp.attempt('postgres', replace(pg_temp.insert_mapping('ch_rel'), '''company''', '''nonsense''')) - 'message',
     '{"outcome": "PB422", "written": 0}',
     'an entity type Plugboard does not map: PB422'
+);
+select is(
+    pg_temp.attempt('ch_other_owner', format(
+        'select public.integration_link_record(%L, %L, %L, %L)',
+        pg_temp.b_integration(), 'account', tests.id('ch_other_rel'), '01234567')) - 'message',
+    '{"outcome": "PB422", "written": 0}',
+    'integration_link_record links records, not reference codes: PB422'
+);
+select is(
+    pg_temp.attempt('ch_other_owner', format(
+        'select public.integration_map_code(%L, %L, %L, %L)',
+        pg_temp.b_integration(), 'vendor', tests.id('ch_rel'), '58')) - 'message',
+    '{"outcome": "PB422", "written": 0}',
+    'integration_map_code maps codes, not records: PB422'
 );
 -- the same link within B: a mapping and its three on_link runs (a log and a job each)
 select is(
