@@ -34,13 +34,14 @@ begin
     end if;
 
     if v_table is not null and new.trigger_type <> 'realtime' then
+        -- union: the entity_id and params entity_id are usually the same id, looked up once
         for v_id in
             select pg_catalog.regexp_replace(new.entity_id, '^batch:', '')
             where new.entity_id is not null
-            union all
+            union
             select v_params ->> 'entity_id'
             where pg_catalog.jsonb_typeof(v_params -> 'entity_id') = 'string'
-            union all
+            union
             select e.id
             from pg_catalog.jsonb_array_elements_text(
                 case pg_catalog.jsonb_typeof(v_params -> 'entity_ids') when 'array' then v_params -> 'entity_ids' end
