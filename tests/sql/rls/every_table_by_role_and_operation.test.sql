@@ -6,6 +6,8 @@
 -- 'rls violation' (42501, new row violates a policy), 'permission denied' (42501, no grant).
 -- Statements target project A (owner rls_owner, member rls_member) unless they say
 -- otherwise; selects count only the fixture's rows, so catalogue growth does not matter.
+-- Then the worker paths: for every table a client can write, the worker code that reads
+-- it and proof that a cross-project id cannot reach that code (issue #18).
 begin;
 
 select tests.create_rls_fixture();

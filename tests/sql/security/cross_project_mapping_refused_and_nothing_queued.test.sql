@@ -3,9 +3,11 @@
 -- mappings), not through integration_link_record (PB409, the same message as for a record
 -- that does not exist), and not as a worker or service_role would (the database's check
 -- applies to every writer); each time no mapping, no sync log and no job is written.
+-- companies_house_link_company on A's relationship answers B's owner with the message a
+-- missing relationship gets, naming only the id they passed (not A's integration).
 -- The same mapping onto B's own relationship is accepted and queues its on_link runs.
 begin;
-select plan(11);
+select plan(13);
 select tests.companies_house_fixture();
 
 create function pg_temp.attempt(p_actor text, p_sql text)
@@ -84,6 +86,20 @@ select is(
         pg_temp.b_integration(), 'vendor', tests.id('ch_rel'), '58')) - 'message',
     '{"outcome": "PB422", "written": 0}',
     'integration_map_code maps codes, not records: PB422'
+);
+select is(
+    pg_temp.attempt('ch_other_owner', format(
+        'select public.companies_house_link_company(%L, %L)', tests.id('ch_rel'), '01234567')),
+    jsonb_build_object('outcome', 'PB404', 'written', 0, 'message', format(
+        'no relationship %s with a Companies House integration in a project you belong to', tests.id('ch_rel'))),
+    'companies_house_link_company on A''s relationship: PB404 naming only the id passed'
+);
+select is(
+    pg_temp.attempt('ch_other_owner', format(
+        'select public.companies_house_link_company(%L, %L)', tests.id('no_such_relationship'), '01234567')) ->> 'message',
+    format('no relationship %s with a Companies House integration in a project you belong to',
+        tests.id('no_such_relationship')),
+    'and the same message for a relationship that does not exist'
 );
 -- the same link within B: a mapping and its three on_link runs (a log and a job each)
 select is(
