@@ -25,7 +25,7 @@ select
     'outbound',
     (case when i %% 50 = 0 then 'failed' when i %% 97 = 0 then 'partial_success' else 'success' end)
         ::public.sync_status,
-    'act', 'transaction', 'tx-' || (i %% 200000),
+    'act', 'payment', 'tx-' || (i %% 200000),
     case when i %% 50 = 0 then 'the provider said no' end,
     now() - (i * interval '6 seconds')
 from generate_series(1, %(total)s) as i,

@@ -349,7 +349,7 @@ def logs_page(world: World) -> list[dict[str, Any]]:
             ),
             (
                 "one record's history",
-                {"entity_type": "transaction", "entity_id": "tx-4242"},
+                {"entity_type": "payment", "entity_id": "tx-4242"},
                 None,
                 None,
             ),

@@ -38,7 +38,7 @@ async def test_disconnect_revokes_at_quickbooks_and_deletes_the_credential(
         db,
         "insert into public.integration_entity_mappings"
         " (project_integration_id, entity_type, internal_id, external_id)"
-        " values (%s, 'vendor', 'r1', '56')",
+        " values (%s, 'account', '6000', '56')",
         integration_id,
     )
     params = {"project_id": str(world.project_id)}

@@ -73,7 +73,7 @@ async def act(ctx: ActionContext, params: ActParams) -> SyncCounts:
         await ctx.db.execute(
             "insert into public.integration_entity_mappings"
             " (project_integration_id, entity_type, internal_id, external_id)"
-            " values (%s, 'transaction', %s, %s)",
+            " values (%s, 'account', %s, %s)",  # a reference code: no host row to name
             (ctx.integration.id, params.entity_id, params.mapping),
         )
     if params.fail is not None:

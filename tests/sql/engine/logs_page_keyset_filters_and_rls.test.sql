@@ -22,7 +22,7 @@ select tests.id('log' || i), tests.id('eng_project'), tests.id('eng_integration'
     case when i % 2 = 0 then tests.id('eng_manual') else tests.id('eng_expenses') end,
     case when i % 2 = 0 then 'on_manual' else 'on_status_change' end::public.sync_trigger_type,
     'inbound', case when i % 3 = 0 then 'failed' else 'success' end::public.sync_status, 'act',
-    'transaction', 'tx' || (i % 5), case when i % 3 = 0 then 'boom' end,
+    'payment', 'tx' || (i % 5), case when i % 3 = 0 then 'boom' end,
     '2026-11-25 10:00Z'::timestamptz + ((i / 3) * interval '1 minute')
 from generate_series(1, 30) as i;
 
@@ -57,7 +57,7 @@ select is((select count(*)::int from public.integration_sync_logs_page(tests.id(
     jsonb_build_object('feature_id', tests.id('eng_manual'), 'status', jsonb_build_array('failed', 'success')), null, null, 200)),
     15, 'a feature, any of two statuses');
 select is((select count(*)::int from public.integration_sync_logs_page(tests.id('eng_project'),
-    '{"trigger_type": "on_status_change", "entity_type": "transaction", "entity_id": "tx1"}', null, null, 200)),
+    '{"trigger_type": "on_status_change", "entity_type": "payment", "entity_id": "tx1"}', null, null, 200)),
     3, 'a trigger type and one record''s history');
 select is((select count(*)::int from public.integration_sync_logs_page(tests.id('eng_project'),
     '{"from": "2026-11-25 10:02Z", "to": "2026-11-25 10:04Z"}', null, null, 200)), 6, 'a time range, from inclusive, to exclusive');

@@ -11,7 +11,8 @@ select tests.create_user('linker');
 
 insert into public.project_relationships (id, project_id, entity_type, display_name) values
 (tests.id('r_business'), tests.id('eng_project'), 'Business', 'Acme Ltd'),
-(tests.id('r_person'), tests.id('eng_project'), 'Individual', 'Jo Bloggs');
+(tests.id('r_person'), tests.id('eng_project'), 'Individual', 'Jo Bloggs'),
+(tests.id('r_synced'), tests.id('eng_project'), 'Business', 'Synced Ltd');
 
 insert into public.integration_entity_mappings (project_integration_id, entity_type, internal_id, external_id, created_via, created_by)
 values
@@ -31,7 +32,7 @@ select is(
 );
 
 insert into public.integration_entity_mappings (project_integration_id, entity_type, internal_id, external_id)
-values (tests.id('eng_integration'), 'company', tests.id('elsewhere'), '99999999');
+values (tests.id('eng_integration'), 'company', tests.id('r_synced'), '99999999');
 select is((select count(*)::int from tests.engine_queue() where trigger_type = 'on_link'), 1,
     'a mapping a sync wrote queues nothing');
 

@@ -26,7 +26,7 @@ select has_index('public', 'projects', 'projects_created_by_idx', array['created
 select has_index('public', 'project_relationships', 'project_relationships_project_id_idx', array['project_id'], 'index on relationships project_id');
 select has_index('public', 'project_relationships', 'project_relationships_company_number_idx', array['company_number'], 'index on relationships company_number');
 select has_index('public', 'transactions', 'transactions_project_id_status_idx', array['project_id', 'status'], 'index on transactions (project_id, status)');
-select has_index('public', 'transactions', 'transactions_relationship_id_idx', array['relationship_id'], 'index on transactions relationship_id');
+select has_index('public', 'transactions', 'transactions_relationship_id_idx', array['relationship_id', 'project_id'], 'index on transactions (relationship_id, project_id): its same-project key');
 select has_index('public', 'menu_items', 'menu_items_parent_key_idx', array['parent_key'], 'index on menu_items parent_key');
 select has_index('public', 'menu_items', 'menu_items_permission_key_idx', array['permission_key'], 'index on menu_items permission_key');
 select has_index('public', 'integration_provider_countries', 'integration_provider_countries_country_code_idx', array['country_code'], 'index on provider countries country_code (auto-enable look-ups)');

@@ -50,20 +50,20 @@ select throws_ok(
 );
 
 insert into public.integration_entity_mappings (project_integration_id, entity_type, internal_id, external_id)
-select pi_id, 'vendor', 'rel-1', 'qb-1' from qb;
+select pi_id, 'account', 'rel-1', 'qb-1' from qb;
 select throws_ok(
     $$insert into public.integration_entity_mappings (project_integration_id, entity_type, internal_id, external_id)
-      select pi_id, 'vendor', 'rel-1', 'qb-2' from qb$$,
+      select pi_id, 'account', 'rel-1', 'qb-2' from qb$$,
     '23505', null, 'one mapping per (integration, entity type, internal id)'
 );
 select throws_ok(
     $$insert into public.integration_entity_mappings (project_integration_id, entity_type, internal_id, external_id)
-      select pi_id, 'vendor', 'rel-2', 'qb-1' from qb$$,
+      select pi_id, 'account', 'rel-2', 'qb-1' from qb$$,
     '23505', null, 'one mapping per (integration, entity type, external id)'
 );
 select lives_ok(
     $$insert into public.integration_entity_mappings (project_integration_id, entity_type, internal_id, external_id)
-      select pi_id, 'customer', 'rel-1', 'qb-1' from qb$$,
+      select pi_id, 'tax_code', 'rel-1', 'qb-1' from qb$$,
     'the same ids under another entity type are another mapping'
 );
 

@@ -89,6 +89,15 @@ from (values
       "screens": [{"width": 1920, "height": 1080, "scaling_factor": 1, "colour_depth": 24}],
       "window_size": {"width": 1256, "height": 803}, "timezone": "UTC+00:00", "public_ip": "81.2.69.160",
       "public_port": 49152, "public_ip_timestamp": "2026-11-25T09:01:02.345Z"}', 'queued'), null, null),
+('public.integration_link_record(uuid,text,uuid,text)', format(
+    'select count(*) from public.integration_link_record(%L, %L, %L, %L) as r where (r ->> %L)::boolean',
+    tests.integration_id('ca_project', 'quickbooks'), 'vendor', tests.id('rel_new'), '9001', 'linked'), null, null),
+('public.integration_unlink_record(uuid,text,uuid)', format(
+    'select count(*) from public.integration_unlink_record(%L, %L, %L) as r where (r ->> %L)::boolean',
+    tests.integration_id('ca_project', 'companies_house'), 'company', tests.id('rel_vendor'), 'unlinked'), null, null),
+('public.integration_map_code(uuid,text,text,text)', format(
+    'select count(*) from public.integration_map_code(%L, %L, %L, %L) as r where (r ->> %L)::boolean',
+    tests.integration_id('ca_project', 'quickbooks'), 'account', '6000', '80', 'mapped'), null, null),
 ('public.quickbooks_set_book_close_date(uuid,date)', format(
     'select count(*) from public.quickbooks_set_book_close_date(%L, %L)',
     tests.integration_id('ca_project', 'quickbooks'), '2026-02-28'), null, null)
