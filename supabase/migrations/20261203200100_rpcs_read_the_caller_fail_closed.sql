@@ -5,9 +5,8 @@
 --   integration_request_sync      20261125011400
 --   integration_send_to           20261125011500: and the provider key and entity type
 --     it was given are quoted at most 40 characters long (private.input_excerpt)
---   companies_house_link_company  20261125050500: the relationship's project is checked
---     first, so another project's relationship is the same PB404 as a missing one (it
---     named that project's integration id before)
+--   (companies_house_link_company is redefined by 20261203210300, which links through
+--     private.link_mapping and answers another project's relationship as a missing one)
 --   companies_house_acknowledge_change  20261125060100: likewise for another project's link
 --   hmrc_submit_vat_return        20261125061100
 --   hmrc_fetch_vat_obligations    20261125061200
@@ -165,83 +164,6 @@ begin
     );
     return pg_catalog.jsonb_build_object(
         'queued', true, 'log_ids', pg_catalog.to_jsonb(v_log_ids), 'errors', '[]'::jsonb
-    );
-end
-$$;
-
-create or replace function public.companies_house_link_company(p_relationship_id uuid, p_company_number text)
-returns jsonb
-language plpgsql volatile security definer
-set search_path = ''
-as $$
-declare
-    v_relationship public.project_relationships;
-    v_integration public.project_integrations;
-    v_checked jsonb;
-    v_number text;
-    v_mapping public.integration_entity_mappings;
-    v_error jsonb;
-begin
-    select r.* into v_relationship from public.project_relationships as r where r.id = p_relationship_id;
-    select pi.* into v_integration
-    from public.project_integrations as pi
-    inner join public.integration_providers as p on pi.provider_id = p.id
-    where p.key = 'companies_house' and pi.project_id = v_relationship.project_id;
-    if not found or not private.rpc_sees_project(v_relationship.project_id) then
-        raise exception using errcode = 'PB404', message = format(
-            'no relationship %s with a Companies House integration in a project you belong to',
-            coalesce(p_relationship_id::text, 'null'));
-    end if;
-    v_integration := private.rpc_integration(v_integration.id, 'integration:sync:<provider>');
-
-    v_checked := public.integration_client_action(
-        'companies_house', 'validate_company_number',
-        pg_catalog.jsonb_build_object('company_number', coalesce(p_company_number, ''))
-    );
-    v_number := v_checked -> 'data' ->> 'company_number';
-    if v_relationship.entity_type <> 'Business' then
-        v_error := private.client_action_error('not_a_business', 'relationship_id',
-            format('%s is an individual; only businesses are on the Companies House register',
-                v_relationship.display_name));
-    elsif v_number is null then
-        v_error := v_checked -> 'errors' -> 0;
-    elsif exists (
-        select from public.integration_entity_mappings as m
-        where m.project_integration_id = v_integration.id and m.entity_type = 'company'
-            and m.external_id = v_number and m.internal_id <> p_relationship_id::text
-    ) then
-        v_error := private.client_action_error('already_linked', 'company_number', format(
-            'Company %s is already linked to another relationship in this project', v_number));
-    end if;
-    if v_error is not null then
-        return pg_catalog.jsonb_build_object('linked', false, 'company_number', v_number, 'mapping_id', null,
-            'log_ids', '[]'::jsonb, 'errors', pg_catalog.jsonb_build_array(v_error));
-    end if;
-
-    select m.* into v_mapping
-    from public.integration_entity_mappings as m
-    where m.project_integration_id = v_integration.id and m.entity_type = 'company'
-        and m.internal_id = p_relationship_id::text;
-    if v_mapping.external_id = v_number then
-        return pg_catalog.jsonb_build_object('linked', true, 'company_number', v_number, 'mapping_id', v_mapping.id,
-            'log_ids', '[]'::jsonb, 'errors', '[]'::jsonb);
-    end if;
-    delete from public.integration_entity_mappings as m where m.id = v_mapping.id;
-    update public.project_relationships as r set company_number = v_number where r.id = p_relationship_id;
-    insert into public.integration_entity_mappings (
-        project_integration_id, entity_type, internal_id, external_id, created_via, created_by
-    )
-    values (v_integration.id, 'company', p_relationship_id::text, v_number, 'link', (select private.caller_uid()))
-    returning * into v_mapping;
-    return pg_catalog.jsonb_build_object(
-        'linked', true, 'company_number', v_number, 'mapping_id', v_mapping.id,
-        'log_ids', coalesce((
-            select pg_catalog.jsonb_agg(l.id order by l.created_at, l.action)
-            from public.integration_sync_logs as l
-            where l.project_integration_id = v_integration.id and l.trigger_type = 'on_link'
-                and l.entity_id = p_relationship_id::text and l.status = 'pending'
-        ), '[]'),
-        'errors', '[]'::jsonb
     );
 end
 $$;
