@@ -92,11 +92,13 @@ async def request_id(
 ) -> str:  # fmt: skip
     """The requestid of creating this record: the same on every try, so a repeat after a
     lost answer replays the first result. It changes only after QuickBooks refused a run's
-    create outright (a Fault recorded on a failed log): the fixed record is a new request."""
+    create outright (a Fault recorded on a failed log, or a duplicate name that could not
+    be linked: duplicates.py): the fixed record is a new request."""
     cursor = await db.execute(
         "select count(*) from public.integration_sync_logs as l"
         " where l.project_id = %s and l.entity_type = %s and l.entity_id = %s"
-        " and l.status = 'failed' and l.error_code ~ '^qbo_[0-9]+$'",
+        " and l.status = 'failed'"
+        " and l.error_code ~ '^qbo_([0-9]+|duplicate_name_conflict)$'",
         (project_id, kind, internal_id),
     )
     row = await cursor.fetchone()
