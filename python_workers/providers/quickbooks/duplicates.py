@@ -78,6 +78,13 @@ def linked_note(kind: str, existing: Entity) -> str:
     return f'linked to existing QuickBooks {kind} {existing.Id} "{name}"'
 
 
+def kept_note(kind: str, external_id: str) -> str:
+    return (
+        f"left QuickBooks {kind} {external_id} as the bookkeeper has it: it was linked by "
+        "name and the feature does not own its fields (owns_fields)"
+    )
+
+
 async def owns_fields(ctx: ActionContext, kind: str) -> bool:
     """Whether the feature's config says Plugboard owns the fields of records it links."""
     cursor = await ctx.db.execute(

@@ -2,8 +2,9 @@
 
 Create with a requestid (a repeat replays); update with the SyncToken we hold (writes.py:
 on a stale token, 5010, re-read and try once more). A duplicate name (6240) of the same
-business (duplicates.py) links the relationship to the QuickBooks party and leaves it as
-the bookkeeper has it, unless the feature's config says Plugboard owns the fields
+business (duplicates.py) links the relationship to the QuickBooks party (mapping
+created_via 'match') and leaves it as the bookkeeper has it, then and on later changes of
+the relationship, unless the feature's config says Plugboard owns the fields
 (`owns_fields`): then it is updated. Linking is not renaming.
 """
 
@@ -29,7 +30,7 @@ Change = Literal["created", "updated", "unchanged", "linked"]
 class Pushed:
     change: Change
     external_id: str
-    note: str | None = None  # linked: which existing QuickBooks record
+    note: str | None = None  # linked, or kept as the bookkeeper has it: which record
 
 
 async def push(
@@ -47,6 +48,10 @@ async def push(
     if row.mapped_id:
         if row.mapped_hash == digest and not force:
             return Pushed("unchanged", row.mapped_id)
+        if row.mapped_via == "match" and not await duplicates.owns_fields(ctx, kind):
+            kept = Entity(Id=row.mapped_id, SyncToken=row.mapped_version or "0")
+            await _save(ctx, kind, relationship_id, kept, digest, "match")  # change seen
+            return Pushed("unchanged", row.mapped_id, duplicates.kept_note(kind, row.mapped_id))
         held = await writes.update(api, entity, row.mapped_id, row.mapped_version, payload)
         change: Change = "updated"
     else:
@@ -64,19 +69,21 @@ async def push(
             owned = await duplicates.owns_fields(ctx, kind)
             held = await duplicates.same_business(ctx, api, kind, row, owned=owned)
             if not owned:
-                await _save(ctx, kind, relationship_id, held, digest)
+                await _save(ctx, kind, relationship_id, held, digest, "match")
                 return Pushed("linked", held.Id, duplicates.linked_note(kind, held))
             update = {**payload, "Active": True}
             held = await writes.update(api, entity, held.Id, held.SyncToken, update)
-            change = "updated"
+            await _save(ctx, kind, relationship_id, held, digest, "match")
+            return Pushed("updated", held.Id)
     await _save(ctx, kind, relationship_id, held, digest)
     return Pushed(change, held.Id)
 
 
 async def _save(
-    ctx: ActionContext, kind: str, relationship_id: str, held: Entity, digest: str
-) -> None:
+    ctx: ActionContext, kind: str, relationship_id: str, held: Entity, digest: str,
+    via: str = "sync",
+) -> None:  # fmt: skip
     integration_id, _ = integration_ids(ctx)
     await mappings.save(
-        ctx.db, integration_id, kind, relationship_id, held.Id, held.SyncToken, digest
+        ctx.db, integration_id, kind, relationship_id, held.Id, held.SyncToken, digest, via
     )

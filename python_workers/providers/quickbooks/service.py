@@ -124,7 +124,7 @@ async def _sync_parties(
         [{"relationship_id": i, "feature": feature} for i in ids],
     )  # fmt: skip
     outcomes: dict[str, str] = {}
-    linked: dict[str, str] = {}
+    notes: dict[str, dict[str, str]] = {}  # linked / kept: record -> which QuickBooks record
     errors = []
     external_id = None
     for relationship_id, validation in zip(ids, validations, strict=True):
@@ -141,12 +141,11 @@ async def _sync_parties(
         outcomes[relationship_id] = pushed.change
         external_id = pushed.external_id
         if pushed.note:
-            linked[relationship_id] = pushed.note
+            key = "linked" if pushed.change == "linked" else "kept"
+            notes.setdefault(key, {})[relationship_id] = pushed.note
     counts = _counts(len(ids), outcomes, external_id if params.entity_id else None, api.retries)
     counts.records_failed = len(errors)
-    counts.details["errors"] = errors
-    if linked:
-        counts.details["linked"] = linked
+    counts.details.update(errors=errors, **notes)
     return counts
 
 

@@ -116,3 +116,30 @@ def test_a_duplicate_customer_name_links_the_bookkeepers_customer(qb: QbWorld) -
     assert (log["records_linked"], log["records_created"]) == (1, 0)
     [now] = [c for c in qb.qbo("Customer") if c["Id"] == theirs["Id"]]
     assert (now["SyncToken"], now["DisplayName"]) == (theirs["SyncToken"], "Harbour Lights Inn")
+
+
+def test_a_vendor_linked_by_name_is_not_rewritten_by_later_changes_unless_owned(
+    qb: QbWorld,
+) -> None:
+    theirs = bookkeepers_vendor(qb)
+    vendor = qb.add_vendor("viking direct", legal_name=None)
+    assert qb.run("sync_vendor", "vendors", vendor)["records_linked"] == 1
+
+    qb.sql("update public.project_relationships set city = 'York' where id = %s", (vendor,))
+    later = qb.run("sync_vendor", "vendors", vendor)
+    assert (later["status"], later["records_skipped"], later["records_updated"]) == (
+        "success", 1, 0,
+    ), later  # fmt: skip
+    now = held(qb, theirs["Id"])
+    assert (now["SyncToken"], now["DisplayName"]) == (theirs["SyncToken"], "Viking Direct")
+    assert "BillAddr" not in now
+    assert f'left QuickBooks vendor {theirs["Id"]} as the bookkeeper has it' in (
+        later["details"]["kept"][vendor]
+    )
+
+    own_the_fields(qb, "vendors")
+    qb.sql("update public.project_relationships set city = 'Hull' where id = %s", (vendor,))
+    owned = qb.run("sync_vendor", "vendors", vendor)
+    assert (owned["status"], owned["records_updated"]) == ("success", 1), owned
+    now = held(qb, theirs["Id"])
+    assert (now["DisplayName"], now["BillAddr"]["City"]) == ("viking direct", "Hull")
