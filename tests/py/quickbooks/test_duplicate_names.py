@@ -133,8 +133,9 @@ def test_a_vendor_linked_by_name_is_not_rewritten_by_later_changes_unless_owned(
     now = held(qb, theirs["Id"])
     assert (now["SyncToken"], now["DisplayName"]) == (theirs["SyncToken"], "Viking Direct")
     assert "BillAddr" not in now
-    assert f'left QuickBooks vendor {theirs["Id"]} as the bookkeeper has it' in (
-        later["details"]["kept"][vendor]
+    assert (
+        f"left QuickBooks vendor {theirs['Id']} as the bookkeeper has it"
+        in later["details"]["kept"][vendor]
     )
 
     own_the_fields(qb, "vendors")
