@@ -3,7 +3,9 @@ private.trigger_config_error (migration 20261125000900), so a config built in Py
 accepted by the database and vice versa (tests/py/test_trigger_config_property.py).
 
     {"entity": "<host table>", "filter": {"<column>": scalar | [scalar, …]},
-     "schedule": "<5-field cron>"}   (schedule: on_schedule only; an array means any-of)
+     "schedule": "<5-field cron>", "owns_fields": true | false}
+    (schedule: on_schedule only; an array means any-of; owns_fields: migration
+    20261204100100, Plugboard may overwrite the fields of a provider record it links)
 
 Which columns a host table has is the database's knowledge: pass them as validation
 context (`entity_columns(conn)` reads them). For a provider whose API budget every project
@@ -94,6 +96,7 @@ class TriggerConfig(BaseModel):
     entity: str
     filter: dict[str, Scalar | list[Scalar]] = {}
     schedule: str | None = None
+    owns_fields: bool = False
 
     @model_validator(mode="before")
     @classmethod
@@ -104,6 +107,8 @@ class TriggerConfig(BaseModel):
             raise ValueError("trigger_config.filter: must be an object of column: value")
         if "schedule" in data and not isinstance(data["schedule"], str):
             raise ValueError("trigger_config.schedule: must be a cron expression string")
+        if "owns_fields" in data and not isinstance(data["owns_fields"], bool):
+            raise ValueError("trigger_config.owns_fields: must be true or false")
         return data
 
     @field_validator("entity", mode="before")

@@ -113,14 +113,14 @@ async def _follow(conn: psycopg.AsyncConnection[Any], request: Any, seconds: flo
 
 def _summary(feature: str, logs: list[dict[str, Any]], complete: bool) -> None:
     table = Table(title=f"{feature}: {len(logs)} run(s){'' if complete else ' (still running)'}")
-    for column in ("runs", "status", "processed", "created", "updated", "skipped", "failed"):
+    counts = ("processed", "created", "updated", "linked", "skipped", "failed")
+    for column in ("runs", "status", *counts):
         table.add_column(column, justify="right" if column != "status" else "left")
     for status, count in sorted(Counter(log["status"] for log in logs).items()):
         same = [log for log in logs if log["status"] == status]
         table.add_row(
             str(count), status,
-            *(str(sum(log[f"records_{k}"] for log in same))
-              for k in ("processed", "created", "updated", "skipped", "failed")),
+            *(str(sum(log[f"records_{k}"] for log in same)) for k in counts),
         )  # fmt: skip
     console.print(table)
     errors = [(log, e) for log in logs for e in log["details"].get("errors", [])]

@@ -13,7 +13,7 @@ from psycopg.rows import dict_row
 FINAL = ("success", "partial_success", "failed")
 LOGS_SQL = """
 select id, status::text, action, records_processed, records_created, records_updated,
-       records_skipped, records_failed, error_code, error_message, details
+       records_linked, records_skipped, records_failed, error_code, error_message, details
 from public.integration_sync_logs where id = any(%s)
 """
 

@@ -72,7 +72,8 @@ with finished as (
     update public.integration_sync_logs as l
     set status = %(status)s::public.sync_status, finished_at = now(),
         records_processed = %(processed)s, records_created = %(created)s,
-        records_updated = %(updated)s, records_skipped = %(skipped)s,
+        records_updated = %(updated)s, records_linked = %(linked)s,
+        records_skipped = %(skipped)s,
         records_failed = %(failed)s,
         external_id = coalesce(%(external_id)s, l.external_id),
         error_code = %(error_code)s, error_message = %(error_message)s,
@@ -119,6 +120,7 @@ async def finish(conn: psycopg.AsyncConnection[Any], run: Run, outcome: Outcome)
             "processed": counts.records_processed,
             "created": counts.records_created,
             "updated": counts.records_updated,
+            "linked": counts.records_linked,
             "skipped": counts.records_skipped,
             "failed": counts.records_failed,
             "external_id": counts.external_id,

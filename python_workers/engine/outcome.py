@@ -17,6 +17,7 @@ class SyncCounts(BaseModel):
     records_processed: int = Field(default=0, ge=0)
     records_created: int = Field(default=0, ge=0)
     records_updated: int = Field(default=0, ge=0)
+    records_linked: int = Field(default=0, ge=0)  # mapped to a provider record left as it was
     records_skipped: int = Field(default=0, ge=0)
     records_failed: int = Field(default=0, ge=0)
     external_id: str | None = None

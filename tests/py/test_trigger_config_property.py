@@ -68,6 +68,7 @@ configs = st.one_of(
         optional={
             "filter": st.one_of(st.dictionaries(column_names, values, max_size=3), scalars),
             "schedule": st.one_of(crons, st.none(), st.integers()),
+            "owns_fields": st.one_of(st.booleans(), scalars, st.none()),
             "extra": scalars,
         },
     ),
@@ -96,6 +97,8 @@ def plausible(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
         config["schedule"] = draw(st.one_of(valid_crons, valid_crons, crons))
     if draw(st.integers(0, 5)) == 0:
         del config["filter"]
+    if draw(st.integers(0, 3)) == 0:
+        config["owns_fields"] = draw(st.one_of(st.booleans(), st.booleans(), scalars))
     return trigger, config
 
 

@@ -26,8 +26,8 @@ REQUEST_ID_PREFIX = "pb"
 SAVE_SQL = """
 insert into public.integration_entity_mappings as m (
     project_integration_id, entity_type, internal_id, external_id, external_version,
-    sync_hash, last_synced_at
-) values (%s, %s, %s, %s, %s, %s, now())
+    sync_hash, last_synced_at, created_via
+) values (%s, %s, %s, %s, %s, %s, now(), %s)
 on conflict (project_integration_id, entity_type, internal_id) do update
 set external_id = excluded.external_id, external_version = excluded.external_version,
     sync_hash = excluded.sync_hash, last_synced_at = now(), is_stale = false, stale_reason = null
@@ -92,11 +92,13 @@ async def request_id(
 ) -> str:  # fmt: skip
     """The requestid of creating this record: the same on every try, so a repeat after a
     lost answer replays the first result. It changes only after QuickBooks refused a run's
-    create outright (a Fault recorded on a failed log): the fixed record is a new request."""
+    create outright (a Fault recorded on a failed log, or a duplicate name that could not
+    be linked: duplicates.py): the fixed record is a new request."""
     cursor = await db.execute(
         "select count(*) from public.integration_sync_logs as l"
         " where l.project_id = %s and l.entity_type = %s and l.entity_id = %s"
-        " and l.status = 'failed' and l.error_code ~ '^qbo_[0-9]+$'",
+        " and l.status = 'failed'"
+        " and l.error_code ~ '^qbo_([0-9]+|duplicate_name_conflict)$'",
         (project_id, kind, internal_id),
     )
     row = await cursor.fetchone()
@@ -138,9 +140,12 @@ async def owner(
 
 async def save(
     db: psycopg.AsyncConnection[Any], integration_id: UUID, kind: str, internal_id: str,
-    external_id: str, version: str, sync_hash: str,
+    external_id: str, version: str, sync_hash: str, via: str = "sync",
 ) -> None:  # fmt: skip
-    await db.execute(SAVE_SQL, (integration_id, kind, internal_id, external_id, version, sync_hash))
+    """The record's mapping; `via` ('sync' or 'match') only when it is first written."""
+    await db.execute(
+        SAVE_SQL, (integration_id, kind, internal_id, external_id, version, sync_hash, via)
+    )
 
 
 async def save_many(
@@ -149,7 +154,7 @@ async def save_many(
 ) -> None:  # fmt: skip
     """save() for many (internal id, external id, version, hash), pipelined."""
     async with db.cursor() as cursor:
-        await cursor.executemany(SAVE_SQL, [(integration_id, kind, *row) for row in saved])
+        await cursor.executemany(SAVE_SQL, [(integration_id, kind, *row, "sync") for row in saved])
 
 
 async def set_stale(

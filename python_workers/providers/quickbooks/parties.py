@@ -1,26 +1,27 @@
 """Vendors and customers: a project relationship pushed as a QuickBooks Vendor or Customer.
 
 Create with a requestid (a repeat replays); update with the SyncToken we hold (writes.py:
-on a stale token, 5010, re-read and try once more); a duplicate name (6240) links to the
-QuickBooks party of that name when it is the same business (same company name or e-mail)
-and not mapped to another relationship, else fails saying so.
+on a stale token, 5010, re-read and try once more). A duplicate name (6240) of the same
+business (duplicates.py) links the relationship to the QuickBooks party (mapping
+created_via 'match') and leaves it as the bookkeeper has it, then and on later changes of
+the relationship, unless the feature's config says Plugboard owns the fields
+(`owns_fields`): then it is updated. Linking is not renaming.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from python_workers.engine.host_records import HostRecords
 from python_workers.providers.contract import ActionContext
-from python_workers.providers.errors import ProviderError
-from python_workers.providers.quickbooks import mappings, payloads, records, writes
+from python_workers.providers.quickbooks import duplicates, mappings, payloads, records, writes
 from python_workers.providers.quickbooks.api import QuickBooksApi, QuickBooksFault
 from python_workers.providers.quickbooks.client import integration_ids
 from python_workers.providers.quickbooks.hashing import stable_hash
+from python_workers.providers.quickbooks.models import Entity
 
-ENTITY = {"vendor": "Vendor", "customer": "Customer"}
+ENTITY = duplicates.ENTITY
 PARTY_RANK = 2  # locked after the records that need them (mappings.lock)
 Change = Literal["created", "updated", "unchanged", "linked"]
 
@@ -29,6 +30,7 @@ Change = Literal["created", "updated", "unchanged", "linked"]
 class Pushed:
     change: Change
     external_id: str
+    note: str | None = None  # linked, or kept as the bookkeeper has it: which record
 
 
 async def push(
@@ -46,6 +48,10 @@ async def push(
     if row.mapped_id:
         if row.mapped_hash == digest and not force:
             return Pushed("unchanged", row.mapped_id)
+        if row.mapped_via == "match" and not await duplicates.owns_fields(ctx, kind):
+            kept = Entity(Id=row.mapped_id, SyncToken=row.mapped_version or "0")
+            await _save(ctx, kind, relationship_id, kept, digest, "match")  # change seen
+            return Pushed("unchanged", row.mapped_id, duplicates.kept_note(kind, row.mapped_id))
         held = await writes.update(api, entity, row.mapped_id, row.mapped_version, payload)
         change: Change = "updated"
     else:
@@ -60,55 +66,24 @@ async def push(
         except QuickBooksFault as fault:
             if fault.intuit_code != "6240":
                 raise
-            existing = await _same_business(ctx, api, kind, payload)
-            held = await writes.update(api, entity, existing, None, {**payload, "Active": True})
-            change = "linked"
-    await mappings.save(
-        ctx.db, integration_id, kind, relationship_id, held.Id, held.SyncToken, digest
-    )
+            owned = await duplicates.owns_fields(ctx, kind)
+            held = await duplicates.same_business(ctx, api, kind, row, owned=owned)
+            if not owned:
+                await _save(ctx, kind, relationship_id, held, digest, "match")
+                return Pushed("linked", held.Id, duplicates.linked_note(kind, held))
+            update = {**payload, "Active": True}
+            held = await writes.update(api, entity, held.Id, held.SyncToken, update)
+            await _save(ctx, kind, relationship_id, held, digest, "match")
+            return Pushed("updated", held.Id)
+    await _save(ctx, kind, relationship_id, held, digest)
     return Pushed(change, held.Id)
 
 
-async def _same_business(
-    ctx: ActionContext, api: QuickBooksApi, kind: str, payload: dict[str, Any]
-) -> str:
-    """The id of the QuickBooks party named like `payload` if it is the same business."""
-    entity, name = ENTITY[kind], str(payload["DisplayName"])
-    quoted = name.replace("\\", "\\\\").replace("'", "\\'")
-    named = await api.query(entity, f"where DisplayName = '{quoted}' and Active in (true, false)")
-    if not named:
-        raise ProviderError(
-            "name_taken",
-            f'QuickBooks already has a customer, vendor or employee named "{name}" that is not '
-            f"a {entity}; give the relationship another display name",
-        )
-    existing = named[0]
-    if not _same(existing, payload):
-        raise ProviderError(
-            "name_taken",
-            f'QuickBooks already has a {entity} named "{name}" (Id {existing["Id"]}) that looks '
-            "like a different business (its company name and e-mail differ); rename one of them",
-            {"existing_id": existing["Id"]},
-        )
-    other = await mappings.owner(ctx.db, integration_ids(ctx)[0], kind, str(existing["Id"]))
-    if other is not None:
-        raise ProviderError(
-            "name_taken",
-            f'QuickBooks {entity} "{name}" (Id {existing["Id"]}) is already linked to another '
-            f"relationship ({other})",
-            {"existing_id": existing["Id"], "linked_to": other},
-        )
-    return str(existing["Id"])
-
-
-def _same(existing: dict[str, Any], payload: dict[str, Any]) -> bool:
-    def norm(value: Any) -> str:
-        return re.sub(r"\s+", " ", str(value or "")).strip().casefold()
-
-    ours_company = norm(payload.get("CompanyName"))
-    theirs_company = norm(existing.get("CompanyName"))
-    ours_email = norm((payload.get("PrimaryEmailAddr") or {}).get("Address"))
-    theirs_email = norm((existing.get("PrimaryEmailAddr") or {}).get("Address"))
-    return bool(ours_company and ours_company == theirs_company) or bool(
-        ours_email and ours_email == theirs_email
+async def _save(
+    ctx: ActionContext, kind: str, relationship_id: str, held: Entity, digest: str,
+    via: str = "sync",
+) -> None:  # fmt: skip
+    integration_id, _ = integration_ids(ctx)
+    await mappings.save(
+        ctx.db, integration_id, kind, relationship_id, held.Id, held.SyncToken, digest, via
     )

@@ -68,6 +68,7 @@ class RelationshipRow(BaseModel):
     mapped_id: str | None
     mapped_version: str | None
     mapped_hash: str | None
+    mapped_via: str | None  # 'match': linked to QuickBooks' record of the same name
 
 
 TRANSACTIONS_SQL = (
@@ -110,7 +111,7 @@ RELATIONSHIPS_SQL = (
 select r.id::text, r.entity_type, r.display_name, r.legal_name, r.email, r.phone, r.website,
     r.address_line1, r.address_line2, r.city, r.region, r.postal_code, r.country_code,
     r.currency_code, own.external_id as mapped_id, own.external_version as mapped_version,
-    own.sync_hash as mapped_hash
+    own.sync_hash as mapped_hash, own.created_via as mapped_via
 from public.project_relationships as r
 """
     + _MAPPED.format(alias="own", kind="%(kind)s", internal="r.id::text")

@@ -124,6 +124,7 @@ async def _sync_parties(
         [{"relationship_id": i, "feature": feature} for i in ids],
     )  # fmt: skip
     outcomes: dict[str, str] = {}
+    notes: dict[str, dict[str, str]] = {}  # linked / kept: record -> which QuickBooks record
     errors = []
     external_id = None
     for relationship_id, validation in zip(ids, validations, strict=True):
@@ -139,9 +140,12 @@ async def _sync_parties(
         pushed = await parties.push(ctx, api, kind, relationship_id, force=params.force)
         outcomes[relationship_id] = pushed.change
         external_id = pushed.external_id
+        if pushed.note:
+            key = "linked" if pushed.change == "linked" else "kept"
+            notes.setdefault(key, {})[relationship_id] = pushed.note
     counts = _counts(len(ids), outcomes, external_id if params.entity_id else None, api.retries)
     counts.records_failed = len(errors)
-    counts.details["errors"] = errors
+    counts.details.update(errors=errors, **notes)
     return counts
 
 
@@ -172,8 +176,9 @@ def _counts(
     changes_seen = list(outcomes.values())
     return SyncCounts(
         records_processed=processed,
-        records_created=changes_seen.count("created") + changes_seen.count("linked"),
+        records_created=changes_seen.count("created"),
         records_updated=changes_seen.count("updated"),
+        records_linked=changes_seen.count("linked"),
         records_skipped=changes_seen.count("unchanged") + changes_seen.count("skipped"),
         external_id=external_id,
         details={"changes": outcomes, "retries": retries},

@@ -55,6 +55,7 @@ def test_a_duplicate_name_of_the_same_business_is_linked(qb: QbWorld) -> None:
     count = len(qb.qbo("Vendor"))
     log = qb.run("sync_vendor", "vendors", vendor)
     assert log["status"] == "success", log["error_message"]
+    assert (log["records_linked"], log["records_created"]) == (1, 0)
     assert qb.mapping("vendor", vendor)["external_id"] == existing  # type: ignore[index]
     assert len(qb.qbo("Vendor")) == count
 
@@ -64,11 +65,8 @@ def test_a_duplicate_name_of_another_business_fails_clearly(qb: QbWorld) -> None
         "Northern Power plc", legal_name="Other Power Co", email="x@other.example"
     )
     log = qb.run("sync_vendor", "vendors", vendor)
-    assert (log["status"], log["error_code"]) == ("failed", "name_taken")
-    assert (
-        "Northern Power plc" in log["error_message"]
-        and "different business" in log["error_message"]
-    )
+    assert (log["status"], log["error_code"]) == ("failed", "qbo_duplicate_name_conflict")
+    assert '"Northern Power plc" with a different' in log["error_message"]
     assert qb.mapping("vendor", vendor) is None
 
 

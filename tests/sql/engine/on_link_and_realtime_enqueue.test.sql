@@ -1,18 +1,20 @@
 -- Proves: a person linking a record by hand (mapping created_via 'link') queues the on_link
 -- features for that entity type whose filter the linked host record matches, naming the
--- person; a mapping written by a sync queues nothing. private.enqueue_realtime queues one
+-- person; a mapping written by a sync queues nothing, nor one a sync linked by name
+-- (created_via 'match': QuickBooks' duplicate name of the same business). private.enqueue_realtime queues one
 -- run per changed entity of the realtime features for that entity type (null: the whole
 -- feature), hands back waiting runs, and queues nothing for other entity types or a
 -- disconnected integration.
 begin;
-select plan(8);
+select plan(9);
 select tests.create_engine_fixture();
 select tests.create_user('linker');
 
 insert into public.project_relationships (id, project_id, entity_type, display_name) values
 (tests.id('r_business'), tests.id('eng_project'), 'Business', 'Acme Ltd'),
 (tests.id('r_person'), tests.id('eng_project'), 'Individual', 'Jo Bloggs'),
-(tests.id('r_synced'), tests.id('eng_project'), 'Business', 'Synced Ltd');
+(tests.id('r_synced'), tests.id('eng_project'), 'Business', 'Synced Ltd'),
+(tests.id('r_matched'), tests.id('eng_project'), 'Business', 'Matched Ltd');
 
 insert into public.integration_entity_mappings (project_integration_id, entity_type, internal_id, external_id, created_via, created_by)
 values
@@ -35,6 +37,10 @@ insert into public.integration_entity_mappings (project_integration_id, entity_t
 values (tests.id('eng_integration'), 'company', tests.id('r_synced'), '99999999');
 select is((select count(*)::int from tests.engine_queue() where trigger_type = 'on_link'), 1,
     'a mapping a sync wrote queues nothing');
+insert into public.integration_entity_mappings (project_integration_id, entity_type, internal_id, external_id, created_via)
+values (tests.id('eng_integration'), 'company', tests.id('r_matched'), '88888888', 'match');
+select is((select count(*)::int from tests.engine_queue() where trigger_type = 'on_link'), 1,
+    'a mapping a sync linked by name (match) is accepted and queues nothing');
 
 select is(cardinality(private.enqueue_realtime(tests.id('eng_integration'), 'payment', array['p1', 'p2'], '{"source": "webhook"}')),
     2, 'two changed payments: two runs');

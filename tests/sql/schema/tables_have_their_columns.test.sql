@@ -73,7 +73,7 @@ select set_has(
 select set_has(
     $$select attname::text from pg_attribute where attrelid = 'public.integration_sync_logs'::regclass and attnum > 0 and not attisdropped$$,
     $$select unnest(array[
-        'id', 'project_id', 'project_integration_id', 'provider_id', 'feature_id', 'trigger_type', 'direction', 'status', 'action', 'entity_type', 'entity_id', 'external_id', 'records_processed', 'records_created', 'records_updated', 'records_skipped', 'records_failed', 'error_code', 'error_message', 'attempt', 'details', 'requested_by', 'created_at', 'started_at', 'finished_at', 'duration_ms'
+        'id', 'project_id', 'project_integration_id', 'provider_id', 'feature_id', 'trigger_type', 'direction', 'status', 'action', 'entity_type', 'entity_id', 'external_id', 'records_processed', 'records_created', 'records_updated', 'records_skipped', 'records_failed', 'error_code', 'error_message', 'attempt', 'details', 'requested_by', 'created_at', 'started_at', 'finished_at', 'duration_ms', 'records_linked'
     ])$$,
     'integration_sync_logs has all its columns'
 );
@@ -157,7 +157,7 @@ select set_has(
 select set_has(
     $$select attname::text from pg_attribute where attrelid = 'public.v_integration_sync_logs'::regclass and attnum > 0 and not attisdropped$$,
     $$select unnest(array[
-        'id', 'project_id', 'project_integration_id', 'provider_id', 'provider_key', 'provider_name', 'feature_id', 'feature_key', 'feature_name', 'trigger_type', 'direction', 'status', 'action', 'entity_type', 'entity_id', 'external_id', 'records_processed', 'records_created', 'records_updated', 'records_skipped', 'records_failed', 'error_code', 'error_message', 'attempt', 'details', 'requested_by', 'created_at', 'started_at', 'finished_at', 'duration_ms'
+        'id', 'project_id', 'project_integration_id', 'provider_id', 'provider_key', 'provider_name', 'feature_id', 'feature_key', 'feature_name', 'trigger_type', 'direction', 'status', 'action', 'entity_type', 'entity_id', 'external_id', 'records_processed', 'records_created', 'records_updated', 'records_skipped', 'records_failed', 'error_code', 'error_message', 'attempt', 'details', 'requested_by', 'created_at', 'started_at', 'finished_at', 'duration_ms', 'records_linked'
     ])$$,
     'v_integration_sync_logs has all its columns'
 );

@@ -1,8 +1,8 @@
 -- Proves: integration_features.default_trigger_config is checked against its trigger on
 -- insert and update: entity + filter as the original design gives them is accepted
 -- (scalars, any-of arrays, on_status_change naming its status, on_schedule with a valid
--- 5-field cron); anything else is rejected with SQLSTATE PB400 and a message that starts
--- with the offending field (trigger_config.<field>: ...).
+-- 5-field cron; owns_fields true or false); anything else is rejected with SQLSTATE PB400
+-- and a message that starts with the offending field (trigger_config.<field>: ...).
 begin;
 
 insert into public.integration_providers (id, key, name, auth_method, credential_scope)
@@ -33,10 +33,16 @@ insert into tc_cases (description, trigger_type, config, expected) values
 ('on_schedule with a daily cron', 'on_schedule', '{"entity": "projects", "schedule": "0 2 * * *"}', 'accepted'),
 ('on_schedule with steps, ranges and lists', 'on_schedule', '{"entity": "projects", "schedule": "*/15 9-17 1,15 1-12/2 1-5"}', 'accepted'),
 ('on_schedule with Sunday as 7', 'on_schedule', '{"entity": "projects", "schedule": "30 6 * * 7"}', 'accepted'),
+('owns_fields true (QuickBooks: update what a duplicate name links)', 'on_manual',
+    '{"entity": "project_relationships", "owns_fields": true}', 'accepted'),
+('owns_fields false', 'on_manual', '{"entity": "project_relationships", "owns_fields": false}', 'accepted'),
 -- the whole config
 ('not an object (array)', 'on_manual', '["projects"]', 'PB400 trigger_config'),
 ('not an object (string)', 'on_manual', '"projects"', 'PB400 trigger_config'),
 ('unknown top-level key', 'on_manual', '{"entity": "projects", "when": "always"}', 'PB400 trigger_config.when'),
+('owns_fields as a string', 'on_manual', '{"entity": "projects", "owns_fields": "yes"}', 'PB400 trigger_config.owns_fields'),
+('owns_fields as a number', 'on_manual', '{"entity": "projects", "owns_fields": 1}', 'PB400 trigger_config.owns_fields'),
+('owns_fields null', 'on_manual', '{"entity": "projects", "owns_fields": null}', 'PB400 trigger_config.owns_fields'),
 -- entity
 ('no entity', 'on_manual', '{}', 'PB400 trigger_config.entity'),
 ('entity not a string', 'on_manual', '{"entity": 1}', 'PB400 trigger_config.entity'),

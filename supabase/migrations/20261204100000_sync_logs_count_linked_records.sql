@@ -1,0 +1,50 @@
+-- A run that links a record to one the provider already holds (QuickBooks: a duplicate
+-- name of the same business) neither created nor updated anything there: it counts in
+-- records_linked, apart from records_created and records_updated (issue #21).
+-- Redefines the view public.v_integration_sync_logs (20261125001100) with the new column
+-- last, so public.integration_sync_logs_page (setof that view) returns it too.
+
+alter table public.integration_sync_logs
+add column records_linked integer not null default 0 check (records_linked >= 0);
+
+comment on column public.integration_sync_logs.records_linked is
+'Records mapped to an entity the provider already held, left as it was there (not '
+'counted in records_created or records_updated); details.linked names each one.';
+
+create or replace view public.v_integration_sync_logs
+with (security_invoker = true) as
+select
+    l.id,
+    l.project_id,
+    l.project_integration_id,
+    l.provider_id,
+    p.key as provider_key,
+    p.name as provider_name,
+    l.feature_id,
+    f.key as feature_key,
+    f.name as feature_name,
+    l.trigger_type,
+    l.direction,
+    l.status,
+    l.action,
+    l.entity_type,
+    l.entity_id,
+    l.external_id,
+    l.records_processed,
+    l.records_created,
+    l.records_updated,
+    l.records_skipped,
+    l.records_failed,
+    l.error_code,
+    l.error_message,
+    l.attempt,
+    l.details,
+    l.requested_by,
+    l.created_at,
+    l.started_at,
+    l.finished_at,
+    l.duration_ms,
+    l.records_linked
+from public.integration_sync_logs as l
+inner join public.integration_providers as p on l.provider_id = p.id
+left join public.integration_features as f on l.feature_id = f.id;
