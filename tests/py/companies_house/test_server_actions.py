@@ -12,7 +12,7 @@ from urllib.parse import parse_qs
 
 from sandboxes.testing import configure_sandbox, sandbox_requests, sandbox_state
 from tests.py.companies_house.conftest import API_KEY, ChWorld
-from tests.py.provider_world import SERVICE_ROLE
+from tests.py.provider_world import SERVICE_ROLE, member_claims
 
 PAGE = 10
 
@@ -72,6 +72,24 @@ def test_company_search_follows_pages(ch: ChWorld) -> None:
     assert len({r["company_number"] for r in details["results"]}) == 15
     assert all("LIMITED" in r["title"] for r in details["results"])
     assert _pages(ch, "/search/companies") == ["0", "4", "8", "12"]
+
+
+def test_a_person_searches_the_register_through_the_rpc(ch: ChWorld) -> None:
+    assert ch.project_id is not None
+    ch.start_workers()
+    owner = ch.add_member(ch.project_id, "project:owner")
+    queued = ch.one(
+        "select public.companies_house_search_companies(%s, '  limited ', 3) as r",
+        (ch.integration_id,),
+        claims=member_claims(owner),
+    )["r"]
+    assert queued["queued"] is True, queued
+    [log] = ch.wait_final(queued["log_ids"])
+    assert (log["action"], log["status"], log["requested_by"]) == (
+        "ch_company_search", "success", owner,
+    )  # fmt: skip
+    assert log["details"]["query"] == "limited" and log["details"]["total"] == 15
+    assert len(log["details"]["results"]) == log["records_processed"] == 3
 
 
 def test_profile_officers_filings_and_pscs_with_every_page(ch: ChWorld) -> None:
