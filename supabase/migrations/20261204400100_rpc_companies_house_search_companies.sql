@@ -49,7 +49,7 @@ $$;
 
 comment on function public.companies_house_search_companies(uuid, text, integer) is
 'A person searches the Companies House register: one ch_company_search run, whose '
-'details.results are the matches. Needs integration:sync:companies_house. See docs/companies_house.md.';
+'details.results are the matches. Needs integration:sync:companies_house. See docs/rpc.md.';
 
 revoke all on function public.companies_house_search_companies(uuid, text, integer) from public, anon;
 grant execute on function public.companies_house_search_companies(uuid, text, integer)
