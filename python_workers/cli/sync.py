@@ -7,6 +7,10 @@ on stderr and exit code 1.
 
     plugboard sync quickbooks expenses --project 10000000-0000-4000-a000-000000000001 --demo
     plugboard sync quickbooks verify_vendor_hash <relationship id> --project <id>
+    plugboard sync companies_house company_search brightwater --project <id>
+
+A name in sync_names.RPC_COMMANDS (the register search) calls its own RPC with the
+words after it instead.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from rich.table import Table
 
 from python_workers.cli.db import ensure_started
 from python_workers.cli.sync_demo import REFERENCE_FEATURES, connect_to_sandbox, map_demo_codes
-from python_workers.cli.sync_names import UnknownName, check_names
+from python_workers.cli.sync_names import RPC_COMMANDS, UnknownName, check_names
 from python_workers.cli.sync_runs import progress
 from python_workers.config import settings
 
@@ -80,30 +84,44 @@ async def _sync(
             if row[1] != "Connected":
                 await connect_to_sandbox(conn, integration_id, settings())
             for reference in ("company_info", *REFERENCE_FEATURES):
-                await _follow(conn, await _request(conn, integration_id, reference), seconds)
+                request = await _request(conn, integration_id, provider, reference)
+                await _follow(conn, request, seconds)
             mapped = await map_demo_codes(conn, integration_id)
             console.print(f"connected to the QuickBooks sandbox; {mapped} demo codes mapped")
-        return await _follow(conn, await _request(conn, integration_id, feature, ids), seconds)
+        request = await _request(conn, integration_id, provider, feature, ids)
+        return await _follow(conn, request, seconds)
 
 
 async def _request(
-    conn: psycopg.AsyncConnection[Any], integration_id: UUID, feature: str,
+    conn: psycopg.AsyncConnection[Any], integration_id: UUID, provider: str, feature: str,
     ids: list[str] | None = None,
 ) -> Any:  # fmt: skip
+    """integration_request_sync for a feature; a command's own RPC with the words given."""
+    call = RPC_COMMANDS.get((provider, feature))
+    if call is not None:
+        found = await _call(conn, feature, call, (integration_id, " ".join(ids or [])))
+    else:
+        sql = "select public.integration_request_sync(%s, %s, %s)"
+        found = await _call(conn, feature, sql, (integration_id, feature, ids))
+    return {**found, "feature": feature}
+
+
+async def _call(
+    conn: psycopg.AsyncConnection[Any], feature: str, sql: str, params: tuple[Any, ...]
+) -> Any:
+    """An RPC as a trusted server app calls it; its refusal (PB404, PB409, PB422) in its
+    own words."""
     try:
         async with conn.transaction():
             await conn.execute("set local role service_role")
             await conn.execute(
                 "select set_config('request.jwt.claims', %s, true)", ('{"role": "service_role"}',)
             )
-            cursor = await conn.execute(
-                "select public.integration_request_sync(%s, %s, %s)", (integration_id, feature, ids)
-            )
-            found = await cursor.fetchone()
-    except psycopg.Error as error:  # the RPC's refusal (PB404, PB409, PB422): its own words
+            found = await (await conn.execute(sql, params)).fetchone()
+    except psycopg.Error as error:
         raise Refused(f"{feature}: {error.diag.message_primary}") from None
     assert found is not None
-    return {**found[0], "feature": feature}
+    return found[0]
 
 
 async def _follow(conn: psycopg.AsyncConnection[Any], request: Any, seconds: float) -> int:
@@ -144,3 +162,8 @@ def _summary(feature: str, logs: list[dict[str, Any]], complete: bool) -> None:
     errors += [(log, {"message": log["error_message"]}) for log in logs if log["error_message"]]
     for log, error in errors[:10]:
         console.print(f"[red]{error.get('entity_id', log['id'])}: {error['message']}[/red]")
+    for result in [r for log in logs for r in log["details"].get("results", [])][:20]:
+        console.print(
+            f"{result['company_number']}  {result['title']}  {result.get('company_status', '')}",
+            markup=False,
+        )

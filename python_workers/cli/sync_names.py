@@ -18,6 +18,13 @@ order by p.key
 """
 
 
+# What a person starts through an RPC of its own rather than a feature: (provider, name)
+# -> the call, given the integration and the words after the name.
+RPC_COMMANDS = {
+    ("companies_house", "company_search"): "select public.companies_house_search_companies(%s, %s)",
+}
+
+
 class UnknownName(LookupError):
     pass
 
@@ -30,9 +37,12 @@ def one_of(names: list[str]) -> str:
 
 async def check_names(conn: psycopg.AsyncConnection[Any], provider: str, feature: str) -> None:
     """Raises UnknownName unless the catalogue has the provider and it has the feature
-    (one with something to run)."""
+    (one with something to run), or it is one of the provider's RPC_COMMANDS."""
     rows = await (await conn.execute(CATALOGUE_SQL)).fetchall()
     features: dict[str, list[str]] = {key: list(keys) for key, keys in rows}
+    for key, name in RPC_COMMANDS:
+        if key in features:
+            features[key] = sorted([*features[key], name])
     if provider not in features:
         raise UnknownName(f"unknown provider {provider!r}: use {one_of(sorted(features))}")
     if feature not in features[provider]:
