@@ -31,4 +31,4 @@ app.add_typer(
     name="credentials",
     help="Global API keys: set-companies-house-key | test-companies-house-key.",
 )
-app.add_typer(sync.app, name="sync", help="Run a provider feature now and follow it: quickbooks.")
+app.command("sync")(sync.sync)

@@ -54,18 +54,6 @@ async def connect_to_sandbox(
         )
 
 
-async def queue_company_info(conn: psycopg.AsyncConnection[Any], integration_id: UUID) -> UUID:
-    """A qb_company_info run (an action no feature names: the company's currency and tax)."""
-    cursor = await conn.execute(
-        "select private.enqueue_sync_run(%s, null, 'on_manual', 'qb_company_info', null, null,"
-        " '{}', null)",
-        (integration_id,),
-    )
-    row = await cursor.fetchone()
-    assert row is not None
-    return UUID(str(row[0]))
-
-
 async def map_demo_codes(conn: psycopg.AsyncConnection[Any], integration_id: UUID) -> int:
     """Maps each demo code not mapped yet to the cached QuickBooks item of that name."""
     cursor = await conn.execute(

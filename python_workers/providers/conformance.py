@@ -190,3 +190,46 @@ def _provider_server_problems(provider: Provider, module_name: str | None) -> li
             "but the catalogue does not list it"
         )
     return problems
+
+
+# Server actions a person starts otherwise than through a sync RPC, and how.
+STARTED_ELSEWHERE = {
+    "testConnection": "the connect flow (functions/ OAuth callback) and `plugboard credentials`",
+}
+
+
+def rpc_sources(conn: psycopg.Connection[Any]) -> str:
+    """The bodies of every public function a signed-in user may call (the RPCs)."""
+    row = conn.execute(
+        """
+        select coalesce(string_agg(p.prosrc, e'\\n'), '')
+        from pg_proc as p
+        where p.pronamespace = 'public'::regnamespace
+            and has_function_privilege('authenticated', p.oid, 'execute')
+        """
+    ).fetchone()
+    assert row is not None
+    return str(row[0])
+
+
+def unreachable_action_problems(
+    catalogue: list[Provider], rpcs: str, registry: Mapping[str, str] | None = None
+) -> list[str]:
+    """Every action registered in Python is run by an active feature (integration_request_sync,
+    integration_send_to, `plugboard sync`), queued by an RPC that names it, or started
+    elsewhere (STARTED_ELSEWHERE); one sentence per action nothing starts."""
+    modules = SERVER_PROCESSORS if registry is None else registry
+    problems: list[str] = []
+    for provider in catalogue:
+        module_name = modules.get(provider.key)
+        if module_name is None:
+            continue  # reported by server_action_problems
+        featured = {feature.server_action for feature in provider.features}
+        for action in importlib.import_module(module_name).PROCESSOR:
+            if action in featured or action in STARTED_ELSEWHERE or f"'{action}'" in rpcs:
+                continue
+            problems.append(
+                f"{provider.key}: server action {action!r} is registered in {module_name} "
+                "but no feature or RPC starts it"
+            )
+    return problems

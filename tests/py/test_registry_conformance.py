@@ -19,7 +19,9 @@ from python_workers.providers.conformance import (
     dispatch_problems,
     installed_client_actions,
     read_catalogue,
+    rpc_sources,
     server_action_problems,
+    unreachable_action_problems,
 )
 from python_workers.providers.contract import ActionContext, ServerAction
 from tests.testdb import Database
@@ -43,6 +45,12 @@ def test_every_client_action_runs_through_the_dispatcher(admin: psycopg.Connecti
 
 def test_every_server_action_is_registered(admin: psycopg.Connection) -> None:
     assert server_action_problems(read_catalogue(admin)) == []
+
+
+def test_every_registered_server_action_is_started_by_a_feature_or_an_rpc(
+    admin: psycopg.Connection,
+) -> None:
+    assert unreachable_action_problems(read_catalogue(admin), rpc_sources(admin)) == []
 
 
 def test_registry_knows_only_catalogue_providers_and_loads_them(admin: psycopg.Connection) -> None:
@@ -122,6 +130,22 @@ def test_a_provider_missing_pieces_is_reported_exactly(
         "which the catalogue's server_actions do not list",
         "acme: no server processor registered in python_workers.providers.SERVER_PROCESSORS",
     ]
+
+
+def test_a_registered_action_nothing_starts_is_reported(
+    admin: psycopg.Connection, acme: str
+) -> None:
+    catalogue = [p for p in read_catalogue(admin) if p.key == "acme"]
+    # testConnection is started by the connect flow; 'stray' by nothing
+    assert unreachable_action_problems(catalogue, rpc_sources(admin), {"acme": acme}) == [
+        "acme: server action 'stray' is registered in acme_processor "
+        "but no feature or RPC starts it"
+    ]
+    admin.execute(
+        "create function public.acme_stray() returns text language sql as $$ select 'stray' $$;"
+        " grant execute on function public.acme_stray() to authenticated"
+    )
+    assert unreachable_action_problems(catalogue, rpc_sources(admin), {"acme": acme}) == []
 
 
 def test_the_dispatcher_check_reports_an_action_it_cannot_run(

@@ -7,12 +7,16 @@ runs with a 404 "company not found" while the connection stays Connected."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from typing import Any
 from urllib.parse import parse_qs
 
+from python_workers.config import REPO_ROOT
 from sandboxes.testing import configure_sandbox, sandbox_requests, sandbox_state
 from tests.py.companies_house.conftest import API_KEY, ChWorld
-from tests.py.provider_world import SERVICE_ROLE
+from tests.py.provider_world import SERVICE_ROLE, member_claims
 
 PAGE = 10
 
@@ -72,6 +76,24 @@ def test_company_search_follows_pages(ch: ChWorld) -> None:
     assert len({r["company_number"] for r in details["results"]}) == 15
     assert all("LIMITED" in r["title"] for r in details["results"])
     assert _pages(ch, "/search/companies") == ["0", "4", "8", "12"]
+
+
+def test_a_person_searches_the_register_through_the_rpc(ch: ChWorld) -> None:
+    assert ch.project_id is not None
+    ch.start_workers()
+    owner = ch.add_member(ch.project_id, "project:owner")
+    queued = ch.one(
+        "select public.companies_house_search_companies(%s, '  limited ', 3) as r",
+        (ch.integration_id,),
+        claims=member_claims(owner),
+    )["r"]
+    assert queued["queued"] is True, queued
+    [log] = ch.wait_final(queued["log_ids"])
+    assert (log["action"], log["status"], log["requested_by"]) == (
+        "ch_company_search", "success", owner,
+    )  # fmt: skip
+    assert log["details"]["query"] == "limited" and log["details"]["total"] == 15
+    assert len(log["details"]["results"]) == log["records_processed"] == 3
 
 
 def test_profile_officers_filings_and_pscs_with_every_page(ch: ChWorld) -> None:
@@ -148,3 +170,22 @@ def test_an_unknown_company_fails_its_runs_with_404_not_the_connection(ch: ChWor
         claims=SERVICE_ROLE,
     )
     assert {row["error_code"] for row in seen} == {"company_not_found"}
+
+
+def test_the_cli_searches_the_register_and_prints_the_matches(ch: ChWorld) -> None:
+    ch.start_workers()
+    result = subprocess.run(
+        [sys.executable, "-m", "python_workers", "sync", "companies_house", "company_search",
+         "limited", "--project", str(ch.project_id)],
+        cwd=REPO_ROOT, env={**os.environ, "DATABASE_URL": ch.db.url, **ch.env, "COLUMNS": "200"},
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "company_search: 1 run(s)" in result.stdout
+    [log] = ch.sql(
+        "select details from public.integration_sync_logs where action = 'ch_company_search'"
+    )
+    matches = log["details"]["results"]
+    assert matches and all(
+        f"{m['company_number']}  {m['title']}" in result.stdout for m in matches
+    ), result.stdout

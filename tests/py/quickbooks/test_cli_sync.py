@@ -42,3 +42,55 @@ def test_the_demo_projects_approved_expenses_are_pushed_with_a_summary(qb: QbWor
     [purchase] = [p for p in qb.qbo("Purchase") if p.get("DocNumber") == "EXP-1001"]
     assert mapping["external_id"] == f"Purchase:{purchase['Id']}"
     assert purchase["TotalAmt"] == 400.0
+
+
+def _plugboard(qb: QbWorld, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "python_workers", *args],
+        cwd=REPO_ROOT, env={**os.environ, "DATABASE_URL": qb.db.url, **qb.env, "COLUMNS": "200"},
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+
+def test_company_info_runs_from_the_cli_and_keeps_the_company_facts(qb: QbWorld) -> None:
+    qb.sql(
+        "update public.project_integrations set settings = settings - 'home_currency',"
+        " external_account_name = null where id = %s",
+        (qb.integration_id,),
+    )
+    result = _plugboard(qb, "sync", "quickbooks", "company_info", "--project", str(qb.project_id))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "company_info: 1 run(s)" in result.stdout and "success" in result.stdout
+    [log] = qb.sql(
+        "select l.status, l.action, l.trigger_type::text from public.integration_sync_logs as l"
+        " join public.integration_features as f on f.id = l.feature_id"
+        " where l.project_integration_id = %s and f.key = 'company_info'",
+        (qb.integration_id,),
+    )
+    assert log == {"status": "success", "action": "qb_company_info", "trigger_type": "on_manual"}
+    integration = qb.one(
+        "select settings ->> 'home_currency' as currency, external_account_name"
+        " from public.project_integrations where id = %s",
+        (qb.integration_id,),
+    )
+    assert integration == {"currency": "GBP", "external_account_name": "Thornbury Consulting Ltd"}
+
+
+def test_unknown_provider_or_feature_is_one_line_naming_what_exists(qb_module: QbWorld) -> None:
+    project = "10000000-0000-4000-a000-00000000ffff"
+    provider = _plugboard(qb_module, "sync", "xero", "vendors", "--project", project)
+    assert provider.returncode == 1 and "Traceback" not in provider.stderr
+    assert _last_line(provider.stderr) == (
+        "unknown provider 'xero': use companies_house, hmrc or quickbooks"
+    ), provider.stdout + provider.stderr
+
+    feature = _plugboard(qb_module, "sync", "quickbooks", "company", "--project", project)
+    assert feature.returncode == 1 and "Traceback" not in feature.stderr
+    line = _last_line(feature.stderr)
+    assert line.startswith("quickbooks has no feature 'company' to run: use bills, cdc_poll, ")
+    assert "company_info" in line and "verify_vendor_hash" in line
+
+
+def _last_line(stderr: str) -> str:
+    """The error (a library's deprecation warning may come first: not ours to hide)."""
+    return stderr.strip().splitlines()[-1]

@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 
+from tests.py.provider_world import SERVICE_ROLE
 from tests.py.quickbooks.conftest import QbWorld
 
 
@@ -108,3 +109,21 @@ def test_verify_detects_changes_made_directly_in_quickbooks(qb: QbWorld) -> None
     missing = qb.run("verify_transaction_hash", None, expense)
     assert missing["details"]["state"] == "missing"
     assert "deleted" in qb.mapping("transaction", expense)["stale_reason"]  # type: ignore[index]
+
+
+def test_integration_request_sync_starts_verify_vendor_hash_for_one_record(qb: QbWorld) -> None:
+    vendor = qb.add_vendor("Beacon Joinery")
+    assert qb.run("sync_vendor", "vendors", vendor)["status"] == "success"
+
+    requested = qb.one(
+        "select public.integration_request_sync(%s, 'verify_vendor_hash', array[%s]) as r",
+        (qb.integration_id, vendor),
+        claims=SERVICE_ROLE,
+    )["r"]
+    assert requested["queued"] is True, requested
+    [log] = qb.wait_final(requested["log_ids"])
+    assert (log["action"], log["entity_id"], log["status"]) == (
+        "verify_vendor_hash", vendor, "success",
+    )  # fmt: skip
+    assert log["details"]["state"] == "in_sync"
+    assert log["external_id"] == qb.mapping("vendor", vendor)["external_id"]  # type: ignore[index]

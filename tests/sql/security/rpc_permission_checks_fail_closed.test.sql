@@ -66,6 +66,9 @@ from (values
 ('public.companies_house_link_company(uuid,text)', format(
     'select count(*) from public.companies_house_link_company(%L, %L) as r where (r ->> %L)::boolean',
     tests.id('rel_new'), '01234567', 'linked'), null, null),
+('public.companies_house_search_companies(uuid,text,integer)', format(
+    'select count(*) from public.companies_house_search_companies(%L, %L) as r where (r ->> %L)::boolean',
+    tests.integration_id('ca_project', 'companies_house'), 'brightwater', 'queued'), null, null),
 ('public.companies_house_acknowledge_change(uuid)', format(
     'select count(*) from public.companies_house_acknowledge_change(%L)', tests.id('sec_company')), null, null),
 ('public.hmrc_set_references(uuid,jsonb)', format(
