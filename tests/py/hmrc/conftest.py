@@ -108,9 +108,9 @@ def vat_return(period_key: str, **boxes: Any) -> dict[str, Any]:
     }
 
 
-def open_ended_period(hmrc: HmrcWorld) -> str:
-    """The workers started, the obligations fetched: the key of the first open period that
-    has ended (one a return can be submitted for)."""
+def open_ended_period(hmrc: HmrcWorld, *, latest: bool = False) -> str:
+    """The workers started, the obligations fetched: the key of the first (or the latest)
+    open period that has ended (one a return can be submitted for)."""
     hmrc.start_workers()
     log_id = hmrc.enqueue(hmrc.integration_id, "hmrc_vat_obligations", "vat_obligations")  # type: ignore[arg-type]
     [log] = hmrc.wait_final([log_id])
@@ -123,7 +123,7 @@ def open_ended_period(hmrc: HmrcWorld) -> str:
     assert open_rows and all(row["vrn"] == VRN for row in open_rows)
     ended = [row for row in open_rows if row["period_end"] < date.today()]
     assert ended, open_rows
-    return str(ended[0]["period_key"])
+    return str(ended[-1 if latest else 0]["period_key"])
 
 
 @pytest.fixture(scope="session")

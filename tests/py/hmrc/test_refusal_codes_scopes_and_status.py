@@ -8,6 +8,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import psycopg
+import pytest
+
 from sandboxes.hmrc.vat.periods import quarter
 from sandboxes.testing import configure_sandbox
 from tests.py.hmrc.conftest import CLIENT_CONTEXT, VRN, HmrcWorld, open_ended_period, vat_return
@@ -35,6 +38,28 @@ def test_duplicate_nested_under_business_error_is_logged_as_duplicate_submission
 
     assert (log["status"], log["error_code"]) == ("failed", "DUPLICATE_SUBMISSION")
     assert f"period {period}" in log["error_message"] and "VAT652" in log["error_message"]
+
+
+def test_period_the_cached_obligations_show_fulfilled_is_refused_with_pb409(
+    hmrc: HmrcWorld,
+) -> None:
+    assert hmrc.client is not None
+    period = open_ended_period(hmrc, latest=True)  # fulfilled, it is in the last year's read
+    elsewhere = hmrc.client.submit(vat_return(period), vrn=VRN)  # filed with other software
+    assert elsewhere.status_code == 201, elsewhere.text
+    assert _fetch_obligations(hmrc)["status"] == "success"  # the cache now shows it fulfilled
+
+    with pytest.raises(psycopg.Error) as refused:
+        hmrc.submit(vat_return(period), CLIENT_CONTEXT)
+
+    assert refused.value.sqlstate == "PB409"
+    assert f"already received the VAT return for period {period}" in str(refused.value)
+    assert (
+        hmrc.sql(
+            "select id from public.integration_sync_logs where action = 'hmrc_submit_vat_return'"
+        )
+        == []
+    )
 
 
 def test_open_obligation_older_than_a_year_is_seen(hmrc: HmrcWorld) -> None:
