@@ -47,6 +47,12 @@ class Settings(BaseSettings):
     qbo_client_secret: SecretStr = SecretStr("")
     hmrc_client_id: str = ""
     hmrc_client_secret: SecretStr = SecretStr("")
+    hmrc_scopes: str = Field(
+        default="read:vat write:vat read:apprenticeship-levy",
+        description="The scopes of the HMRC APIs the application is subscribed to, "
+        "space-separated; a connection asks for those of them the project's enabled features "
+        "use (a VAT-only application: 'read:vat write:vat').",
+    )
 
     # functions/: OAuth start/callback/disconnect/status for the host app's users.
     supabase_jwt_secret: SecretStr | None = Field(

@@ -49,6 +49,13 @@ class VaultCredentialAccessor:
         self._oauth = oauth
         self._transport = transport
         self._name = oauth.name if oauth else provider_key.replace("_", " ").title()
+        self._handed_out = False
+
+    @property
+    def own_credential_used(self) -> bool:
+        """Whether the project integration's own credential (not a global one) was handed
+        to the action: an action that then succeeds has proven the connection works."""
+        return self._handed_out and self._project_integration_id is not None
 
     def __repr__(self) -> str:
         return f"VaultCredentialAccessor({self._provider_key!r}, {self._project_integration_id})"
@@ -63,13 +70,14 @@ class VaultCredentialAccessor:
                 raise ReconnectRequired(self._name)  # no token call until a reconnect
             if needs_refresh(stored):
                 stored = await self._refresh(None)
-        return stored.secret.credential(stored.external_account_id)
+        self._handed_out = True
+        return stored.secret.credential(stored.external_account_id, stored.scopes)
 
     async def refreshed(self, rejected: Credential) -> Credential:
         if self._oauth is None or rejected.access_token is None:
             raise CredentialRejected(self._name)  # an API key cannot be refreshed
         stored = await self._refresh(rejected.access_token)
-        return stored.secret.credential(stored.external_account_id)
+        return stored.secret.credential(stored.external_account_id, stored.scopes)
 
     async def _refresh(self, rejected_access_token: str | None) -> StoredCredential:
         assert self._oauth is not None and self._project_integration_id is not None

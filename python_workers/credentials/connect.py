@@ -45,6 +45,10 @@ from python_workers.credentials.store import save_credential, service_role
 log = logging.getLogger("plugboard.connections")
 
 STATE_LIFETIME = timedelta(minutes=10)
+ENABLED_FEATURES_SQL = """
+select s.feature_key from public.v_project_integration_features as s
+where s.project_id = %s and s.provider_key = %s and s.is_enabled
+"""
 
 
 def sha256_hex(text: str) -> str:
@@ -80,7 +84,9 @@ async def begin_authorization(
             (project_id, provider.key, sha256_hex(state), sha256_hex(nonce), verifier,
              STATE_LIFETIME),
         )  # fmt: skip
-    return Authorization(authorization_url(provider, state, verifier), nonce)
+        enabled = await conn.execute(ENABLED_FEATURES_SQL, (project_id, provider.key))
+        scopes = provider.scopes_for(row[0] for row in await enabled.fetchall())
+    return Authorization(authorization_url(provider, state, verifier, scopes), nonce)
 
 
 @dataclass(frozen=True)
@@ -238,6 +244,9 @@ async def _store_connection(
     grant_expires_at = issued.refresh_token_expires_at or (
         datetime.now(UTC) + provider.grant_lifetime if provider.grant_lifetime else None
     )
+    # The token response's scope; without one, a provider asking for fixed scopes granted
+    # those, and what a feature-scoped one granted is not known (None).
+    granted = issued.scopes or (None if provider.feature_scopes else list(provider.scopes))
     async with pool.connection() as conn, service_role(conn):
         if provider.account_setting:  # the callback names no account (HMRC): the project's
             cursor = await conn.execute(
@@ -250,14 +259,14 @@ async def _store_connection(
             conn, provider.key, integration_id, issued.secret,
             token_expires_at=issued.token_expires_at,
             refresh_token_expires_at=grant_expires_at,
-            scopes=issued.scopes or list(provider.scopes),
+            scopes=granted,
             external_account_id=account,
         )  # fmt: skip
         await record_connection(conn, integration_id, account, grant_expires_at)
         await log_connection_event(
             conn, integration_id, "connect",
             details={"external_account_id": account,
-                     "scopes": issued.scopes or list(provider.scopes),
+                     "scopes": granted,
                      "connection_expires_at": grant_expires_at.isoformat()
                      if grant_expires_at else None},
             requested_by=user_id,

@@ -52,14 +52,16 @@ def new_code_verifier() -> str:
     return secrets.token_urlsafe(64)[:96]  # RFC 7636: 43 to 128 characters
 
 
-def authorization_url(provider: OAuthProvider, state: str, code_verifier: str) -> str:
+def authorization_url(
+    provider: OAuthProvider, state: str, code_verifier: str, scopes: tuple[str, ...]
+) -> str:
     return str(
         add_params_to_uri(
             provider.authorize_url,
             [
                 ("client_id", provider.client_id),
                 ("response_type", "code"),
-                ("scope", " ".join(provider.scopes)),
+                ("scope", " ".join(scopes)),
                 ("redirect_uri", provider.redirect_uri),
                 ("state", state),
                 ("code_challenge", create_s256_code_challenge(code_verifier)),

@@ -1,16 +1,19 @@
 """The OAuth 2.0 providers Plugboard connects to, as configuration: where their consent
 page, token and revocation endpoints are, the client Plugboard is registered as, the
-scopes it asks for and how long a grant lasts when the token response does not say."""
+scopes it asks for (HMRC: those of the enabled features, among the ones its application is
+subscribed to) and how long a grant lasts when the token response does not say."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Literal
 
 from pydantic import SecretStr
 
 from python_workers.config import Settings
+from python_workers.providers.hmrc.scopes import CONNECTION_SCOPES, FEATURE_SCOPES
 from python_workers.providers.quickbooks.settings import MINOR_VERSION
 
 # HMRC: "after 18 months you can no longer refresh the access token" (548 days).
@@ -40,9 +43,22 @@ class OAuthProvider:
     # is stored, since anyone can change it in the redirect.
     account_check_url: str | None
     redirect_uri: str
+    # Per catalogue feature, the scopes it needs; empty: every connection asks for `scopes`.
+    feature_scopes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    connection_scopes: tuple[str, ...] = ()  # asked for whatever features are enabled
 
     def __repr__(self) -> str:
         return f"OAuthProvider({self.key!r}, <client secret redacted>)"
+
+    def scopes_for(self, enabled_features: Iterable[str]) -> tuple[str, ...]:
+        """What an authorization asks for: of `scopes` (the application's), those the
+        connection and the enabled features use."""
+        if not self.feature_scopes:
+            return self.scopes
+        used = set(self.connection_scopes).union(
+            *(self.feature_scopes.get(feature, ()) for feature in enabled_features)
+        )
+        return tuple(scope for scope in self.scopes if scope in used)
 
 
 def oauth_provider(key: str, settings: Settings) -> OAuthProvider:
@@ -76,12 +92,14 @@ def oauth_provider(key: str, settings: Settings) -> OAuthProvider:
             revoke_url=None,
             client_id=settings.hmrc_client_id,
             client_secret=settings.hmrc_client_secret,
-            scopes=("read:vat", "write:vat", "read:apprenticeship-levy"),
+            scopes=tuple(settings.hmrc_scopes.split()),
             client_auth_method="client_secret_post",
             grant_lifetime=HMRC_GRANT_LIFETIME,
             account_param=None,
             account_setting="vrn",
             account_check_url=None,
             redirect_uri=redirect_uri,
+            feature_scopes=FEATURE_SCOPES,
+            connection_scopes=CONNECTION_SCOPES,
         )
     raise LookupError(f"{key!r} does not connect with OAuth 2.0 (known: quickbooks, hmrc)")

@@ -140,6 +140,7 @@ async def _store(
         token_expires_at=issued.token_expires_at,
         refresh_token_expires_at=issued.refresh_token_expires_at or stored.refresh_token_expires_at,
         refresh_failure_count=0,
+        scopes=tuple(issued.scopes) if issued.scopes else stored.scopes,
     )
 
 

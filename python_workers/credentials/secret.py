@@ -30,10 +30,13 @@ class StoredSecret(BaseModel):
         }
         return json.dumps(values)
 
-    def credential(self, external_account_id: str | None) -> Credential:
+    def credential(
+        self, external_account_id: str | None, scopes: tuple[str, ...] = ()
+    ) -> Credential:
         """What an action sees: never the refresh token."""
         return Credential(
             access_token=self.access_token.get_secret_value() if self.access_token else None,
             api_key=self.api_key.get_secret_value() if self.api_key else None,
             external_account_id=external_account_id,
+            scopes=scopes,
         )

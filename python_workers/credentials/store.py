@@ -19,7 +19,7 @@ from python_workers.credentials.secret import StoredSecret
 LOAD_SQL = """
 select c.id, c.project_integration_id, pi.status::text, c.token_expires_at,
        c.refresh_token_expires_at, c.external_account_id, c.refresh_failure_count,
-       private.credential_secret(c.id)
+       private.credential_secret(c.id), c.scopes
 from public.integration_credentials as c
 join public.integration_providers as p on p.id = c.provider_id
 left join public.project_integrations as pi on pi.id = c.project_integration_id
@@ -54,6 +54,7 @@ class StoredCredential:
     external_account_id: str | None
     refresh_failure_count: int
     secret: StoredSecret
+    scopes: tuple[str, ...] = ()  # as granted (the token response's scope); () not known
 
     def __repr__(self) -> str:
         return f"StoredCredential({self.id}, <secret redacted>)"
@@ -96,6 +97,7 @@ async def load_credential(
         external_account_id=row[5],
         refresh_failure_count=row[6],
         secret=secret,
+        scopes=tuple(row[8] or ()),
     )
 
 

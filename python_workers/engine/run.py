@@ -19,11 +19,12 @@ import httpx
 from psycopg_pool import AsyncConnectionPool
 
 from python_workers.config import settings
-from python_workers.credentials.accessor import credential_accessor
+from python_workers.credentials.accessor import VaultCredentialAccessor, credential_accessor
+from python_workers.credentials.status import record_connection_ok
 from python_workers.engine import logs
 from python_workers.engine.context import UnmeteredBudget
 from python_workers.engine.errors import classify
-from python_workers.engine.outcome import outcome_of
+from python_workers.engine.outcome import Outcome, outcome_of
 from python_workers.engine.registry import resolve_action
 from python_workers.engine.retry import RetryPolicy, RunFailed, in_seconds
 from python_workers.providers.budgets import budget_for
@@ -67,6 +68,21 @@ def _context(engine: Engine, run: logs.Run, db: Any) -> ActionContext:
     )
 
 
+async def _connection_proven(ctx: ActionContext, outcome: Outcome) -> None:
+    """A run that used the integration's own credential and did not fail proves the
+    connection: one a failed connection test (or an earlier run) left in Error is Connected
+    again. Expired, Pending and Disconnected stay: only a reconnect changes them."""
+    accessor = ctx.credentials
+    if (
+        ctx.integration.id is not None
+        and ctx.integration.status == "Error"
+        and outcome.status != "failed"
+        and isinstance(accessor, VaultCredentialAccessor)
+        and accessor.own_credential_used
+    ):
+        await record_connection_ok(ctx.db, ctx.integration.id)
+
+
 async def run_sync(engine: Engine, log_id: UUID, attempt: int) -> None:
     # one connection for the claim (committed at once: the log shows in_progress while the
     # action runs) and the action's transaction: a second checkout cost trigger latency
@@ -79,8 +95,10 @@ async def run_sync(engine: Engine, log_id: UUID, attempt: int) -> None:
         try:
             action = resolve_action(engine.registry, run.provider_key, run.action)
             async with conn.transaction():
-                result = await action.run(_context(engine, run, conn), run.params)
-                await logs.finish(conn, run, outcome_of(result))
+                ctx = _context(engine, run, conn)
+                outcome = outcome_of(await action.run(ctx, run.params))
+                await logs.finish(conn, run, outcome)
+                await _connection_proven(ctx, outcome)
         except Exception as exc:
             error = classify(exc)
             retry_in = engine.policy.delay(attempt, error)

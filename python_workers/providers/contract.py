@@ -41,6 +41,7 @@ class Credential(BaseModel):
     access_token: str | None = None
     api_key: str | None = None
     external_account_id: str | None = None
+    scopes: tuple[str, ...] = ()  # the OAuth scopes granted; () when not known
 
     def __repr__(self) -> str:  # keep secrets out of tracebacks and logs
         return "Credential(<redacted>)"

@@ -37,3 +37,15 @@ class HmrcConfig(SandboxConfig):
         "the organisation signing in runs; Apprenticeship Levy API).",
     )
     requests_per_second: int = Field(default=3, gt=0, description="Per application.")
+    subscribed_scopes: list[str] = Field(
+        default_factory=lambda: ["read:vat", "write:vat", "read:apprenticeship-levy"],
+        description="The scopes of the APIs the application is subscribed to; HMRC refuses "
+        "an authorization asking for any other with invalid_scope (a VAT-only application: "
+        '["read:vat", "write:vat"]).',
+    )
+    business_error_envelope: bool = Field(
+        default=False,
+        description="Answer a return's business refusals (DUPLICATE_SUBMISSION, NOT_FINALISED) "
+        'as the service does, nested: {"code": "BUSINESS_ERROR", "errors": [{code, message}]}; '
+        "off, as the OAS documents them (the bare code).",
+    )

@@ -59,6 +59,11 @@ class AuthorizationRequest:
         return RedirectResponse(f"{self.redirect_uri}{separator}{urlencode(params)}", 303)
 
 
+def subscribed(config: HmrcConfig) -> frozenset[str]:
+    """The scopes the application may ask for: those of the APIs it is subscribed to."""
+    return SCOPES & frozenset(config.subscribed_scopes)
+
+
 def _check(config: HmrcConfig, asked: AuthorizationRequest) -> Response | None:
     """An error page when the redirect cannot be trusted, else a redirect with the error."""
     if asked.client_id != config.client_id:
@@ -69,7 +74,7 @@ def _check(config: HmrcConfig, asked: AuthorizationRequest) -> Response | None:
         return error_page("invalid_request", "The redirect_uri is missing or not registered.")
     if asked.response_type != "code":
         return asked.redirect(error="unsupported_response_type")
-    if not asked.scopes or not asked.scopes <= SCOPES:
+    if not asked.scopes or not asked.scopes <= subscribed(config):
         return asked.redirect(error="invalid_scope")
     if asked.pkce is not None and asked.pkce.method not in ("S256", "plain"):
         return asked.redirect(error="invalid_request", error_description="unknown PKCE method")
@@ -168,7 +173,7 @@ def _issue(state: HmrcState, grant_type: str, form: Any) -> IssuedTokens | Respo
         return state.tokens.refresh_grant(str(refresh_token), config.client_id, seconds)
     if grant_type == "client_credentials":
         scopes = frozenset(str(form.get("scope", "")).split())
-        if not scopes <= SCOPES:
+        if not scopes <= subscribed(config):
             return oauth_error(400, "invalid_scope", "scope is invalid")
         return state.tokens.client_credentials(config.client_id, scopes, seconds)
     return oauth_error(400, "unsupported_grant_type", "grant_type is not supported")

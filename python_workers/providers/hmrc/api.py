@@ -8,12 +8,15 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import BaseModel
 
 from python_workers.providers.hmrc.http import HmrcHttp, ok
 from python_workers.providers.hmrc.models import Obligations, SubmitResponse, VatReturnDeclaration
 from python_workers.providers.url_paths import path_segment
+
+DateRange = tuple[date, date]  # first and last day, both included
 
 
 class Receipt(BaseModel):
@@ -33,16 +36,19 @@ class HmrcApi:
     http: HmrcHttp
 
     async def obligations(
-        self, vrn: str, fraud: dict[str, str], first: date, last: date
+        self, vrn: str, fraud: dict[str, str], status: Literal["O", "F"], within: DateRange | None
     ) -> Obligations:
+        """The VRN's obligations of `status`; HMRC requires a range (at most 366 days)
+        except for open ones, which it gives whatever their age when asked without one."""
+        params: dict[str, str] = {"status": status}
+        if within is not None:
+            params |= {"from": within[0].isoformat(), "to": within[1].isoformat()}
         response = await self.http.send(
-            "GET",
-            f"/organisations/vat/{path_segment('vrn', vrn)}/obligations",
-            fraud,
-            params={"from": first.isoformat(), "to": last.isoformat()},
-        )
+            "GET", f"/organisations/vat/{path_segment('vrn', vrn)}/obligations", fraud,
+            params=params,
+        )  # fmt: skip
         if response.status_code == 404:
-            return Obligations(obligations=[])  # HMRC: no obligations in the range
+            return Obligations(obligations=[])  # HMRC: no such obligations
         return Obligations.model_validate_json(ok(response).content)
 
     async def submit_return(

@@ -26,13 +26,20 @@ NOT_A_DEAD_TOKEN = frozenset({"INVALID_SCOPE"})
 
 
 class HmrcRefused(ProviderError):
-    """HMRC answered 4xx with its error body; `status` is the HTTP status."""
+    """HMRC answered 4xx with its error body; `status` is the HTTP status. The code is the
+    most specific HMRC gave: a nested errors[0].code before the envelope's (a duplicate
+    return is 403 BUSINESS_ERROR with errors[0].code DUPLICATE_SUBMISSION)."""
 
     def __init__(self, status: int, error: ErrorResponse) -> None:
+        specific = error.errors[0] if error.errors else error
         super().__init__(
-            error.code,
-            error.message or f"HMRC refused the call ({error.code})",
-            {"status": status, "errors": [e.model_dump(exclude_none=True) for e in error.errors]},
+            specific.code,
+            specific.message or error.message or f"HMRC refused the call ({specific.code})",
+            {
+                "status": status,
+                "hmrc_code": error.code,
+                "errors": [e.model_dump(exclude_none=True) for e in error.errors],
+            },
         )
         self.status = status
         self.error = error

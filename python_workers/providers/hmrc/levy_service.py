@@ -20,6 +20,7 @@ from python_workers.providers.errors import ProviderError
 from python_workers.providers.hmrc.attended import this_run
 from python_workers.providers.hmrc.http import HmrcRefused, hmrc_http
 from python_workers.providers.hmrc.levy_api import LevyApi
+from python_workers.providers.hmrc.scopes import require_scopes
 from python_workers.providers.hmrc.service import NoParams
 from python_workers.providers.reference_cache import cache_items
 
@@ -51,6 +52,7 @@ async def paye_levy_declarations(ctx: ActionContext, params: NoParams) -> SyncCo
                 f"{NO_REFERENCE}, or switch this feature off."
             }
         )
+    await require_scopes(ctx, "paye_levy_declarations")
     today = date.today()
     first = date(today.year - LOOKBACK_YEARS, today.month, 1)
     api = LevyApi(hmrc_http(ctx))

@@ -33,6 +33,8 @@ WHAT_TO_DO = {
 
 
 def explained(refused: HmrcRefused, period: str) -> ProviderError:
+    """Under HMRC's most specific code (refused.code): its advice when there is one, else
+    the per-box errors, else HMRC's message."""
     errors = [
         {
             "code": e.code,
@@ -42,15 +44,23 @@ def explained(refused: HmrcRefused, period: str) -> ProviderError:
         }
         for e in refused.error.errors
     ]
-    if errors:
+    advice = WHAT_TO_DO.get(refused.code)
+    if advice is not None:
+        message = advice.format(period=period)
+    elif errors:
         message = "HMRC refused the return: " + "; ".join(
             f"box {e['box']} ({e['field']}): {e['message']}" if e["box"] else str(e["message"])
             for e in errors
         )
     else:
-        message = WHAT_TO_DO.get(refused.code, refused.message).format(period=period)
+        message = refused.message
     return ProviderError(
         refused.code,
         message,
-        {"status": refused.status, "hmrc_message": refused.error.message, "errors": errors},
+        {
+            "status": refused.status,
+            "hmrc_code": refused.error.code,
+            "hmrc_message": refused.error.message,
+            "errors": errors,
+        },
     )

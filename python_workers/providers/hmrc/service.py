@@ -1,8 +1,9 @@
 """What each HMRC VAT server action does.
 
-- hmrc_vat_obligations: the project's VAT obligations for the last year (by the VRN saved
-  with hmrc_set_references), cached as reference data kind vat_obligation; the open ones
-  show in v_hmrc_open_vat_obligations. A scheduled fetch is unattended
+- hmrc_vat_obligations: the project's open VAT obligations whatever their age and its
+  fulfilled ones of the last year (by the VRN saved with hmrc_set_references), cached as
+  reference data kind vat_obligation; the open ones show in v_hmrc_open_vat_obligations.
+  A scheduled fetch is unattended
   (BATCH_PROCESS_DIRECT headers); one a person asked for with hmrc_fetch_vat_obligations
   carries WEB_APP_VIA_SERVER headers from their browser's values (attended.py).
 - hmrc_submit_vat_return: a return a person confirmed (hmrc_submit_vat_return RPC), sent
@@ -31,6 +32,7 @@ from python_workers.providers.hmrc.fraud_headers import VendorSettings, batch_pr
 from python_workers.providers.hmrc.http import HmrcRefused, hmrc_http
 from python_workers.providers.hmrc.models import VatReturnDeclaration
 from python_workers.providers.hmrc.refusals import explained
+from python_workers.providers.hmrc.scopes import require_scopes
 from python_workers.providers.reference_cache import cache_items
 
 OBLIGATION_DAYS = 365  # HMRC answers ranges of at most 366 days
@@ -58,14 +60,18 @@ def vrn_of(ctx: ActionContext) -> str:
 
 
 async def _fetch_obligations(ctx: ActionContext, fraud: dict[str, str]) -> SyncCounts:
+    """Open obligations whatever their age (HMRC's status=O read takes no range) and the
+    fulfilled ones of the last year, cached as one list."""
     vrn = vrn_of(ctx)
     today = date.today()
-    found = await HmrcApi(hmrc_http(ctx)).obligations(
-        vrn, fraud, today - timedelta(days=OBLIGATION_DAYS), today
+    api = HmrcApi(hmrc_http(ctx))
+    fulfilled = await api.obligations(
+        vrn, fraud, "F", (today - timedelta(days=OBLIGATION_DAYS), today)
     )
+    still_open = await api.obligations(vrn, fraud, "O", None)
+    found = fulfilled.obligations + still_open.obligations
     items = [
-        (o.periodKey, f"{o.start.isoformat()} to {o.end.isoformat()}", o.status, o)
-        for o in found.obligations
+        (o.periodKey, f"{o.start.isoformat()} to {o.end.isoformat()}", o.status, o) for o in found
     ]
     counts = await cache_items(ctx, "vat_obligation", vrn, items)
     return SyncCounts(
@@ -75,7 +81,7 @@ async def _fetch_obligations(ctx: ActionContext, fraud: dict[str, str]) -> SyncC
         records_skipped=counts.get("unchanged", 0),
         details={
             "vrn": vrn,
-            "open": sum(1 for o in found.obligations if o.status == "O"),
+            "open": len(still_open.obligations),
             "connection_method": fraud["Gov-Client-Connection-Method"],
             **counts,
         },
@@ -84,6 +90,7 @@ async def _fetch_obligations(ctx: ActionContext, fraud: dict[str, str]) -> SyncC
 
 async def vat_obligations(ctx: ActionContext, params: NoParams) -> SyncCounts:
     vrn_of(ctx)  # a missing VRN is told before anything else
+    await require_scopes(ctx, "vat_obligations")
     return await _fetch_obligations(ctx, fetch_headers(await this_run(ctx), VendorSettings()))
 
 
@@ -106,6 +113,7 @@ async def submit_vat_return(ctx: ActionContext, params: SubmitParams) -> SyncCou
             f"The project's VAT registration number changed after this return was confirmed "
             f"for {params.vrn}: confirm it again",
         )
+    await require_scopes(ctx, "vat_return_submission")
     headers = attended_headers(await this_run(ctx), VendorSettings())
     period_key = params.vat_return.periodKey
     try:

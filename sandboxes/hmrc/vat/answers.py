@@ -6,7 +6,8 @@ followed, because it is what clients are written against and what the contract t
 the sandbox to: the service wraps DUPLICATE_SUBMISSION, NOT_FINALISED and DATE_RANGE_TOO_LARGE
 in {"code": "BUSINESS_ERROR", "errors": [...]}, and answers bad obligation dates as
 {"statusCode": 400, "message": "INVALID_DATE_FROM"}; the OAS documents each as
-{"code": ..., "message": ...}. Clients should accept both.
+{"code": ..., "message": ...}. Clients should accept both: config business_error_envelope
+makes the sandbox answer a return's business refusals the service's way.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ INSOLVENT_TRADER = (
 )
 UNKNOWN_SCENARIO = ("RULE_INCORRECT_GOV_TEST_SCENARIO", "The Gov-Test-Scenario was not found")
 INVALID_REQUEST = ("INVALID_REQUEST", "Invalid request")
+BUSINESS_ERROR = ("BUSINESS_ERROR", "Business validation error")
 
 
 def answer(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -42,6 +44,19 @@ def answer(body: Any, status: int = 200, headers: dict[str, str] | None = None) 
 def error(status: int, code_and_message: tuple[str, str]) -> Response:
     code, message = code_and_message
     return answer({"code": code, "message": message}, status)
+
+
+def business_error(status: int, code_and_message: tuple[str, str], *, nested: bool) -> Response:
+    """A business refusal: the bare code (as the OAS documents), or nested under
+    BUSINESS_ERROR (as the service answers)."""
+    if not nested:
+        return error(status, code_and_message)
+    code, message = code_and_message
+    outer, outer_message = BUSINESS_ERROR
+    return answer(
+        {"code": outer, "message": outer_message, "errors": [{"code": code, "message": message}]},
+        status,
+    )
 
 
 def field_errors(status: int, found: Sequence[FieldError]) -> Response:

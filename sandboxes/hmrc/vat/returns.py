@@ -28,6 +28,7 @@ from sandboxes.hmrc.vat.answers import (
     UNKNOWN_SCENARIO,
     VRN_INVALID,
     answer,
+    business_error,
     error,
     field_errors,
 )
@@ -77,10 +78,11 @@ async def submit_return(request: Request) -> Response:
     problems = format_errors(body) or arithmetic_errors(body)
     if problems:
         return field_errors(400, problems)
+    nested = call.state.config.business_error_envelope
     if body["finalised"] is not True:
-        return error(403, NOT_FINALISED)
+        return business_error(403, NOT_FINALISED, nested=nested)
     if body["periodKey"] in call.account.returns:
-        return error(403, DUPLICATE_SUBMISSION)
+        return business_error(403, DUPLICATE_SUBMISSION, nested=nested)
     period = quarter_of_key(body["periodKey"])
     if period is not None and period.end >= date.today():
         return error(403, TAX_PERIOD_NOT_ENDED)

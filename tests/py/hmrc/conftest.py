@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
@@ -105,6 +106,24 @@ def vat_return(period_key: str, **boxes: Any) -> dict[str, Any]:
         "finalised": True,
         **boxes,
     }
+
+
+def open_ended_period(hmrc: HmrcWorld, *, latest: bool = False) -> str:
+    """The workers started, the obligations fetched: the key of the first (or the latest)
+    open period that has ended (one a return can be submitted for)."""
+    hmrc.start_workers()
+    log_id = hmrc.enqueue(hmrc.integration_id, "hmrc_vat_obligations", "vat_obligations")  # type: ignore[arg-type]
+    [log] = hmrc.wait_final([log_id])
+    assert log["status"] == "success", log
+    open_rows = hmrc.sql(
+        "select * from public.v_hmrc_open_vat_obligations where project_integration_id = %s"
+        " order by due_date",
+        (hmrc.integration_id,),
+    )
+    assert open_rows and all(row["vrn"] == VRN for row in open_rows)
+    ended = [row for row in open_rows if row["period_end"] < date.today()]
+    assert ended, open_rows
+    return str(ended[-1 if latest else 0]["period_key"])
 
 
 @pytest.fixture(scope="session")

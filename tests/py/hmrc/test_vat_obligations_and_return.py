@@ -4,33 +4,15 @@ whose fraud-prevention checks judge both calls VALID_HEADERS."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import httpx
 
-from tests.py.hmrc.conftest import CLIENT_CONTEXT, VRN, HmrcWorld, vat_return
-
-
-def _open_ended_period(hmrc: HmrcWorld) -> str:
-    hmrc.start_workers()
-    log_id = hmrc.enqueue(hmrc.integration_id, "hmrc_vat_obligations", "vat_obligations")  # type: ignore[arg-type]
-    [log] = hmrc.wait_final([log_id])
-    assert log["status"] == "success", log
-    open_rows = hmrc.sql(
-        "select * from public.v_hmrc_open_vat_obligations where project_integration_id = %s"
-        " order by due_date",
-        (hmrc.integration_id,),
-    )
-    assert open_rows and all(row["vrn"] == VRN for row in open_rows)
-    ended = [row for row in open_rows if row["period_end"] < date.today()]
-    assert ended, open_rows
-    return str(ended[0]["period_key"])
+from tests.py.hmrc.conftest import CLIENT_CONTEXT, VRN, HmrcWorld, open_ended_period, vat_return
 
 
 def test_obligations_cached_and_return_submitted_with_receipt_and_valid_headers(
     hmrc: HmrcWorld,
 ) -> None:
-    period = _open_ended_period(hmrc)
+    period = open_ended_period(hmrc)
     [batch] = hmrc.feedback("BATCH_PROCESS_DIRECT")[:1]
     assert batch["code"] == "VALID_HEADERS", batch
 
@@ -61,7 +43,7 @@ def test_obligations_cached_and_return_submitted_with_receipt_and_valid_headers(
 
 
 def test_return_hmrc_already_has_fails_with_duplicate_submission(hmrc: HmrcWorld) -> None:
-    period = _open_ended_period(hmrc)
+    period = open_ended_period(hmrc)
     assert hmrc.client is not None
     elsewhere = hmrc.client.submit(vat_return(period), vrn=VRN)  # filed with other software
     assert elsewhere.status_code == 201, elsewhere.text

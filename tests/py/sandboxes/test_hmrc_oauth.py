@@ -93,6 +93,18 @@ def test_unknown_scope_and_response_type_are_redirected_errors(hmrc: HmrcClient)
     assert redirect_query(asked)["error"] == "unsupported_response_type"
 
 
+def test_scope_of_an_api_the_application_is_not_subscribed_to_is_invalid_scope(
+    hmrc: HmrcClient, sandbox: RunningSandbox
+) -> None:
+    configure_sandbox(sandbox, subscribed_scopes=["read:vat", "write:vat"])  # VAT only
+    levy = hmrc.http.get(
+        "/oauth/authorize", params=authorize_params(scope="read:vat read:apprenticeship-levy")
+    )
+    assert redirect_query(levy)["error"] == "invalid_scope"
+    vat = hmrc.http.get("/oauth/authorize", params=authorize_params(scope="read:vat write:vat"))
+    assert vat.status_code == 200
+
+
 def test_consent_needs_a_nine_digit_vrn(hmrc: HmrcClient) -> None:
     response = hmrc.consent(vrn="12345")
     assert response.status_code == 400

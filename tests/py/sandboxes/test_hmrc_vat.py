@@ -13,7 +13,7 @@ import pytest
 
 from sandboxes.common.server import RunningSandbox
 from sandboxes.hmrc.vat.periods import quarter
-from sandboxes.testing import reset_sandbox, start_sandbox
+from sandboxes.testing import configure_sandbox, reset_sandbox, start_sandbox
 from tests.py.sandboxes.hmrc_client import RETURN_BODY, VRN, HmrcClient
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -216,6 +216,18 @@ def test_second_submission_for_a_period_is_a_duplicate(hmrc: HmrcClient) -> None
     again = hmrc.submit()
     assert again.status_code == 403
     assert again.json()["code"] == "DUPLICATE_SUBMISSION"
+
+
+def test_duplicate_nested_under_business_error_as_the_service_sends_it(
+    hmrc: HmrcClient, sandbox: RunningSandbox
+) -> None:
+    configure_sandbox(sandbox, business_error_envelope=True)
+    assert hmrc.submit().status_code == 201
+    again = hmrc.submit()
+    assert again.status_code == 403
+    body = again.json()
+    assert body["code"] == "BUSINESS_ERROR"
+    assert [e["code"] for e in body["errors"]] == ["DUPLICATE_SUBMISSION"]
 
 
 def test_view_return_gives_back_the_submission(hmrc: HmrcClient) -> None:
