@@ -44,9 +44,8 @@ as $$
 $$;
 
 -- The provider answered 429 to a request of budget p_key: learn its limit and pause every
--- slot for p_pause. What it let through is the slots answered within the last window (not
--- those in flight: they hold their lease), less the refused request's own (given back
--- before this call). Returns the capacity now in force.
+-- slot for p_pause. What it let through is the slots taken within the last window (answered
+-- or still in flight), less the refused request's own. Returns the capacity now in force.
 create function private.rate_budget_throttled(p_key text, p_pause interval, p_floor integer)
 returns integer
 language plpgsql volatile
@@ -65,8 +64,7 @@ begin
     v_capacity := private.rate_budget_capacity(v_budget, v_now);
     select pg_catalog.count(*)::integer - 1 into v_admitted
     from private.rate_budget_slots as s
-    where s.budget_key = p_key and s.slot < v_capacity
-        and s.free_at > v_now and s.free_at <= v_now + v_budget.window_length;
+    where s.budget_key = p_key and s.slot < v_capacity and s.free_at > v_now;
     v_capacity := least(
         v_capacity, greatest(p_floor, v_admitted), v_budget.capacity
     );
