@@ -81,7 +81,7 @@ with finished as (
         error_code = %(error_code)s, error_message = %(error_message)s,
         details = l.details || %(details)s
             || jsonb_build_object('attempts', coalesce(l.details -> 'attempts', '[]') || {ATTEMPT})
-            - 'next_attempt_at'
+            - 'next_attempt_at' - 'progress'  -- the result holds it now
     where l.id = %(log_id)s
     returning l.project_integration_id, l.feature_id
 )
