@@ -8,6 +8,7 @@ log: pending -> in_progress -> success | partial_success | failed. docs/engine.m
   run.py          one run: resolve the action, build its context, run it, close the log
   logs.py         the sync log's transitions (SQL)
   outcome.py      what a finished action's result says (counts -> status)
+  progress.py     what a run finished, committed as it goes and kept across attempts
   errors.py       failures: retryable or not, Retry-After
   retry.py        backoff with jitter; the retry decision procrastinate applies
   jobs.py         retries that a newer waiting job supersedes; stalled jobs

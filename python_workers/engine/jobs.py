@@ -130,9 +130,8 @@ async def retry_stalled(
         retry_in = policy.delay(attempt, LOST)
         log_id = log_id_of(job)
         if log_id is not None:
-            next_at = None if retry_in is None else in_seconds(retry_in)
             async with pool.connection() as conn:
-                await logs.fail(conn, log_id, attempt, LOST, next_at)
+                await logs.fail(conn, log_id, attempt, LOST, retry_in)
         if retry_in is None and log_id is not None:
             await job_manager.finish_job(job, status=jobs.Status.FAILED, delete_job=True)
         else:

@@ -2,7 +2,9 @@
 
   claim   pending | in_progress -> in_progress: attempt n starts (started_at: the first)
   finish  -> success | partial_success | failed, with counts, in the action's transaction
-  fail    -> pending (another attempt at next_attempt_at) | failed (the last attempt)
+  fail    -> pending (another attempt at next_attempt_at) | failed or partial_success (the
+             last attempt: partial_success when records committed by a run's progress
+             (progress.py) were done; the records it had planned and not done count failed)
 Every attempt that ends is appended to details.attempts ({attempt, status, error_code,
 error_message, at}), so a log shows each try. A log already final is not claimed again:
 its job is a leftover (the worker died between committing the run and acknowledging the
@@ -12,7 +14,6 @@ job) and the run's effect must not happen twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -22,6 +23,7 @@ from psycopg.types.json import Jsonb
 
 from python_workers.engine.errors import SyncError
 from python_workers.engine.outcome import Outcome
+from python_workers.engine.retry import attempt_message, in_seconds
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Run:
     integration_status: str | None
     external_account_id: str | None
     settings: dict[str, Any]
+    progress: dict[str, Any]
 
 
 CLAIM_SQL = """
@@ -54,7 +57,7 @@ select l.id as log_id, l.attempt,
        p.key as provider_key, l.feature_id, l.action,
        coalesce(l.details -> 'params', '{}') as params,
        pi.status::text as integration_status, pi.external_account_id,
-       coalesce(pi.settings, '{}') as settings
+       coalesce(pi.settings, '{}') as settings, coalesce(l.details -> 'progress', '{}') as progress
 from claimed as l
 join public.integration_providers as p on p.id = l.provider_id
 left join public.project_integrations as pi on pi.id = l.project_integration_id
@@ -79,7 +82,7 @@ with finished as (
         error_code = %(error_code)s, error_message = %(error_message)s,
         details = l.details || %(details)s
             || jsonb_build_object('attempts', coalesce(l.details -> 'attempts', '[]') || {ATTEMPT})
-            - 'next_attempt_at'
+            - 'next_attempt_at' - 'progress'  -- the result holds it now
     where l.id = %(log_id)s
     returning l.project_integration_id, l.feature_id
 )
@@ -90,11 +93,19 @@ where pif.project_integration_id = finished.project_integration_id
     and pif.feature_id = finished.feature_id
 """
 
+# The last attempt gives up: what the run's progress committed stays counted (its records
+# are in the provider and mapped), the records it planned and did not reach count failed.
 FAIL_SQL = f"""
 update public.integration_sync_logs as l
-set status = case when %(next_attempt_at)s::timestamptz is null
-                  then 'failed' else 'pending' end::public.sync_status,
+set status = case when %(next_attempt_at)s::timestamptz is not null then 'pending'
+                  when l.records_created + l.records_updated + l.records_linked
+                      + l.records_skipped > 0
+                  then 'partial_success' else 'failed' end::public.sync_status,
     finished_at = case when %(next_attempt_at)s::timestamptz is null then now() end,
+    records_processed = l.records_processed + case when %(next_attempt_at)s::timestamptz is null
+        then coalesce(jsonb_array_length(l.details -> 'progress' -> 'pending'), 0) else 0 end,
+    records_failed = l.records_failed + case when %(next_attempt_at)s::timestamptz is null
+        then coalesce(jsonb_array_length(l.details -> 'progress' -> 'pending'), 0) else 0 end,
     error_code = %(error_code)s, error_message = %(error_message)s,
     details = l.details
         || jsonb_build_object('attempts', coalesce(l.details -> 'attempts', '[]') || {ATTEMPT})
@@ -137,9 +148,10 @@ async def fail(
     log_id: UUID,
     attempt: int,
     error: SyncError,
-    next_attempt_at: datetime | None,
+    retry_in: float | None,
 ) -> None:
-    """Attempt `attempt` failed: the log waits for the next one, or is failed for good."""
+    """Attempt `attempt` failed: the log waits for the next one (in `retry_in` seconds), or
+    the run gives up, and its message says which."""
     await conn.execute(
         FAIL_SQL,
         {
@@ -147,8 +159,8 @@ async def fail(
             "attempt": attempt,
             "status": "failed",
             "error_code": error.code,
-            "error_message": error.message,
+            "error_message": attempt_message(error, attempt, retry_in),
             "error_details": Jsonb(error.details) if error.details else None,
-            "next_attempt_at": next_attempt_at,
+            "next_attempt_at": None if retry_in is None else in_seconds(retry_in),
         },
     )

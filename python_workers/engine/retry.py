@@ -59,5 +59,19 @@ class DecidedRetry(BaseRetryStrategy):
         return None if delay is None else RetryDecision(retry_at=in_seconds(delay))
 
 
+def attempt_message(error: SyncError, attempt: int, retry_in: float | None) -> str:
+    """The log's message for a failed attempt: the error, and what happens next (never a
+    retry that will not come)."""
+    if retry_in is not None:
+        return f"{error.message}; attempt {attempt + 1} follows in {retry_in:.1f} s"
+    if not error.retryable:
+        return error.message
+    return (
+        f"{error.message}; gave up after {attempt} attempt{'s' if attempt > 1 else ''}:"
+        " nothing will retry this run. What it finished is kept and counted; start the sync"
+        " again later to do the rest"
+    )
+
+
 def in_seconds(seconds: float) -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=seconds)

@@ -4,18 +4,24 @@ server registry, run it with its context, and close the log.
 The action runs inside one transaction on ctx.db; the log's final status is written in
 that same transaction, so its mappings / reference data and the log commit together or
 not at all. (The transaction stays open while the action calls the provider: the price of
-that atomicity, one connection per running job.) A failed attempt is rolled back whole and
-recorded in its own transaction: the log waits for the next attempt or is failed.
+that atomicity, one connection per running job.) An action that pushes many records may
+commit its progress as it goes (ctx.progress, progress.py): each commit holds the records
+done since the last one, their mappings and the log's counts, and ends that transaction
+(the next statement starts another). A failed attempt rolls back what it did since its
+last commit and is recorded in its own transaction: the log waits for the next attempt,
+or gives up keeping what was committed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
 import httpx
+import psycopg
 from psycopg_pool import AsyncConnectionPool
 
 from python_workers.config import settings
@@ -25,8 +31,9 @@ from python_workers.engine import logs
 from python_workers.engine.context import UnmeteredBudget
 from python_workers.engine.errors import classify
 from python_workers.engine.outcome import Outcome, outcome_of
+from python_workers.engine.progress import Progress
 from python_workers.engine.registry import resolve_action
-from python_workers.engine.retry import RetryPolicy, RunFailed, in_seconds
+from python_workers.engine.retry import RetryPolicy, RunFailed
 from python_workers.providers.budgets import budget_for
 from python_workers.providers.contract import ActionContext, ProjectIntegration
 
@@ -65,6 +72,7 @@ def _context(engine: Engine, run: logs.Run, db: Any) -> ActionContext:
         log=log,
         budget=budget_for(engine.pool, integration) or UnmeteredBudget(),
         sync_log_id=run.log_id,
+        progress=Progress(db, run.log_id, run.progress),
     )
 
 
@@ -94,18 +102,23 @@ async def run_sync(engine: Engine, log_id: UUID, attempt: int) -> None:
         logger.info("run %s attempt %d: %s.%s", log_id, attempt, run.provider_key, run.action)
         try:
             action = resolve_action(engine.registry, run.provider_key, run.action)
-            async with conn.transaction():
+            # not autocommitted: statements join one transaction until the run (or its
+            # progress) commits
+            await conn.set_autocommit(False)
+            try:
                 ctx = _context(engine, run, conn)
                 outcome = outcome_of(await action.run(ctx, run.params))
                 await logs.finish(conn, run, outcome)
                 await _connection_proven(ctx, outcome)
+                await conn.commit()
+            finally:
+                await _autocommit_again(conn)
         except Exception as exc:
             error = classify(exc)
             retry_in = engine.policy.delay(attempt, error)
-            next_attempt_at = None if retry_in is None else in_seconds(retry_in)
             # on a connection of its own: the failure may have broken this one
             async with engine.pool.connection() as other:
-                await logs.fail(other, log_id, attempt, error, next_attempt_at)
+                await logs.fail(other, log_id, attempt, error, retry_in)
             logger.warning(
                 "run %s attempt %d failed (%s)%s",
                 log_id,
@@ -114,3 +127,11 @@ async def run_sync(engine: Engine, log_id: UUID, attempt: int) -> None:
                 "" if retry_in is None else f"; next attempt in {retry_in:.1f}s",
             )
             raise RunFailed(error, retry_in) from exc
+
+
+async def _autocommit_again(conn: psycopg.AsyncConnection[Any]) -> None:
+    """Rolls back what was not committed and gives the pool its connection as it lent it
+    (a broken one the pool discards)."""
+    with contextlib.suppress(psycopg.Error):
+        await conn.rollback()
+        await conn.set_autocommit(True)

@@ -11,13 +11,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 from uuid import UUID
 
 import httpx
 import psycopg
 from pydantic import BaseModel, ConfigDict
+
+from python_workers.engine.progress import Progress
 
 
 class ProjectIntegration(BaseModel):
@@ -74,6 +76,8 @@ class ActionContext:
     log: logging.LoggerAdapter[logging.Logger]
     budget: RateBudget
     sync_log_id: UUID | None = None  # the run's sync log; None outside a queued run
+    # what the run finished, kept across attempts (engine/progress.py)
+    progress: Progress = field(default_factory=Progress)
 
 
 ParamsT = TypeVar("ParamsT", bound=BaseModel)

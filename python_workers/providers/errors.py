@@ -23,13 +23,16 @@ class ProviderError(Exception):
 
 
 class RateLimited(ProviderError):
-    """429: try again after `retry_after` seconds."""
+    """429: try again after `retry_after` seconds. (The message says what happened; the
+    engine adds whether and when a next attempt comes.)"""
 
     retryable = True
 
     def __init__(self, retry_after: float, provider: str) -> None:
         super().__init__(
-            "rate_limited", f"{provider} asked us to slow down; retrying in {retry_after:g} s"
+            "rate_limited",
+            f"{provider} refused requests over its rate limit (HTTP 429; asked to wait"
+            f" {retry_after:g} s)",
         )
         self.retry_after = retry_after
 
@@ -41,5 +44,5 @@ class ProviderUnavailable(ProviderError):
 
     def __init__(self, provider: str, status: int | None) -> None:
         what = f"answered {status}" if status is not None else "could not be reached"
-        super().__init__("provider_unavailable", f"{provider} {what}; it will be retried")
+        super().__init__("provider_unavailable", f"{provider} {what}")
         self.status = status

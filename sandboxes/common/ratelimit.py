@@ -23,12 +23,17 @@ def _every_request(scope: Scope) -> bool:
 
 @dataclass(frozen=True)
 class WindowLimit:
-    """At most `limit` requests matching `applies` per `window_seconds`, per key."""
+    """At most `limit` requests matching `applies` per `window_seconds`, per key
+    (`limit_of(key)` in place of `limit` when given: limits that differ per account)."""
 
     name: str
     limit: int
     window_seconds: float
     applies: Callable[[Scope], bool] = _every_request
+    limit_of: Callable[[str], int] | None = None
+
+    def limit_for(self, key: str) -> int:
+        return self.limit if self.limit_of is None else self.limit_of(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +99,7 @@ class RateLimits:
         applying = [limit for limit in self.windows if limit.applies(scope)]
         for limit in applying:
             window = limit.window_seconds / self.time_scale
-            wait = self._windows[limit.name].wait(key, limit.limit, window, now)
+            wait = self._windows[limit.name].wait(key, limit.limit_for(key), window, now)
             if wait is not None:
                 return Throttled(limit.name, max(1, math.ceil(wait)))
         for limit in applying:  # only admitted requests count against the windows

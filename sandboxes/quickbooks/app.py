@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.responses import Response
 from starlette.types import Scope
 
 from sandboxes.common import ErrorResponses, RateLimits, WindowLimit, build_app
@@ -35,15 +36,23 @@ def _is_batch(scope: Scope) -> bool:
 def create_app(config: Mapping[str, Any] | None = None) -> Starlette:
     settings = QuickBooksConfig().updated(config or {})
     state = QuickBooksState(settings)
+
+    def realm_limit(realm: str) -> int:
+        config = state.config  # read per request: POST /_sandbox/config changes it
+        return config.realm_requests_per_minute.get(realm, config.requests_per_minute)
+
+    def throttled(retry_after: int) -> Response:
+        return throttled_response(retry_after if state.config.throttle_retry_after else None)
+
     limits = RateLimits(
         realm_of,
         [
-            WindowLimit("requests", settings.requests_per_minute, 60),
+            WindowLimit("requests", settings.requests_per_minute, 60, limit_of=realm_limit),
             WindowLimit("batch", settings.batch_requests_per_minute, 60, _is_batch),
         ],
         max_concurrent=settings.max_concurrent,
     )
     # The API first: Starlette tries routes in order, and entity reads are the hot path.
     routes = [*api_routes(state), *oauth_routes(state), *helper_routes(state)]
-    errors = ErrorResponses(throttled=throttled_response, server_error=server_error_response)
+    errors = ErrorResponses(throttled=throttled, server_error=server_error_response)
     return build_app("quickbooks", routes, state, limits=limits, errors=errors)

@@ -32,6 +32,14 @@ class QuickBooksConfig(SandboxConfig):
     # The issue and Intuit's older limits page say 40; Intuit's August 2025 blog announced
     # 120 per minute for the batch endpoint. 40 is the stricter, so clients tested here cope.
     batch_requests_per_minute: int = Field(default=40, gt=0, description="Per realm.")
+    # A realm's own limit can be lower than the published one (Intuit throttles some apps
+    # and realms harder): realm id -> requests per window, in place of requests_per_minute.
+    realm_requests_per_minute: dict[str, int] = Field(
+        default_factory=dict, description="Per-realm limits below the published one."
+    )
+    throttle_retry_after: bool = Field(
+        default=True, description="Off: a 429 carries no Retry-After (the client must wait)."
+    )
     minor_version_minimum: int = Field(default=MINIMUM_MINOR_VERSION, gt=0)
     webhook_urls: list[str] = Field(default_factory=list)
     webhook_verifier_token: SecretStr = Field(default=SecretStr("sandbox-verifier-token"))

@@ -122,9 +122,11 @@ def authorization_failed(detail: str) -> QuickBooksFault:
     )
 
 
-def throttled_response(retry_after: int) -> Response:
-    """429 as Intuit sends it. Intuit has been seen answering this one in XML whatever the
-    Accept header; the sandbox answers JSON (its clients speak JSON) with the same fields."""
+def throttled_response(retry_after: int | None) -> Response:
+    """429 as Intuit sends it (Retry-After only when given: Intuit's documentation promises
+    none, only that the limit is per minute). Intuit has been seen answering this one in XML
+    whatever the Accept header; the sandbox answers JSON (its clients speak JSON) with the
+    same fields."""
     fault = QuickBooksFault(
         429,
         "3001",
@@ -132,7 +134,7 @@ def throttled_response(retry_after: int) -> Response:
         "The request limit was reached.  Try again later",
         fault_type="SERVICE",
     )
-    return fault.response({"Retry-After": str(retry_after)})
+    return fault.response(None if retry_after is None else {"Retry-After": str(retry_after)})
 
 
 def server_error_response(status: int) -> Response:

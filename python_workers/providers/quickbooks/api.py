@@ -3,7 +3,10 @@
 Every call carries `minorversion` and `Accept: application/json`, takes its slots of the
 realm's shared budget (budget.py) for exactly the time it is in flight, and tries again
 within the run where that is safe and useful:
-  429           wait Retry-After, try again (a throttle is not a failure)
+  429           the realm's budget learns from it (budget.py) and every worker holds off;
+                 this call waits Retry-After or, when there is none, QuickBooks' window
+                 (60 s), doubling on each further 429 of the same call (at most two waits'
+                 worth: then the run's attempt ends and the engine backs off further)
   5xx, no answer try again after a short backoff; creates carry a requestid, so a
                  repeat after a lost answer replays the first result instead of duplicating
   401           one refreshed credential, then one more try
@@ -40,6 +43,8 @@ class Limiter(Protocol):
     def request(self) -> AbstractAsyncContextManager[None]: ...
 
     def batch(self) -> AbstractAsyncContextManager[None]: ...
+
+    async def throttled(self, pause_seconds: float) -> None: ...
 
 
 class QuickBooksFault(ProviderError):
@@ -202,11 +207,18 @@ class QuickBooksApi:
                 refreshed = True
                 self._credential = await self._credentials.refreshed(credential)
                 continue
-            if response.status_code == 429 or response.status_code >= 500:
+            if response.status_code == 429:
                 wait = _retry_after(response.headers.get("retry-after"))
+                pause = self._settings.window_seconds if wait is None else wait
+                await self._limiter.throttled(pause)
                 if attempt == attempts:
-                    raise _retryable(response, wait)
-                await self._pause(attempt, wait)
+                    raise RateLimited(pause, "QuickBooks")
+                await self._throttle_wait(attempt, pause)
+                continue
+            if response.status_code >= 500:
+                if attempt == attempts:
+                    raise ProviderUnavailable("QuickBooks", response.status_code)
+                await self._pause(attempt, _retry_after(response.headers.get("retry-after")))
                 continue
             return _body(response)
         raise AssertionError("unreachable")  # the loop returns or raises
@@ -217,6 +229,12 @@ class QuickBooksApi:
         if not self._credential.access_token:
             raise ProviderError("credential_missing", "QuickBooks is not connected")
         return self._credential
+
+    async def _throttle_wait(self, attempt: int, pause: float) -> None:
+        """After the `attempt`th 429 of one call: the pause, doubled per further 429 (at
+        most twice it), plus up to a tenth so waiting workers do not all come back at once."""
+        self.retries += 1
+        await asyncio.sleep(pause * min(2.0, 2.0 ** (attempt - 1)) * random.uniform(1.0, 1.1))
 
     async def _pause(self, attempt: int, retry_after: float | None) -> None:
         self.retries += 1
@@ -236,12 +254,6 @@ def _body(response: httpx.Response) -> dict[str, Any]:
             fault = Fault()
         raise QuickBooksFault(response.status_code, fault)
     return body
-
-
-def _retryable(response: httpx.Response, retry_after: float | None) -> ProviderError:
-    if response.status_code == 429:
-        return RateLimited(retry_after or 1.0, "QuickBooks")
-    return ProviderUnavailable("QuickBooks", response.status_code)
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -6,6 +6,12 @@ on the batch endpoint (a batch counts once against the 500 as well). A request h
 slot of each limit that applies to it while in flight, all taken in one statement, and a
 window-limited slot is free again one window after its answer arrived — so no window of
 QuickBooks' clock sees more than the limit, however many workers there are.
+
+A realm may allow less than the published limit. Its 429 teaches the budget
+(private.rate_budget_throttled, supabase/migrations/20261204200000_*): the realm's
+requests budget shrinks to what the realm let through in the last window (never below
+min_requests_per_minute) and every worker holds off for the realm's pause; the learned
+limit grows back by a tenth per window without a 429.
 """
 
 from __future__ import annotations
@@ -48,6 +54,22 @@ class RealmBudget:
     def acquire(self, cost: int = 1) -> AbstractAsyncContextManager[None]:
         """The contract's RateBudget: one plain request (cost is always one slot here)."""
         return self.request()
+
+    async def throttled(self, pause_seconds: float) -> None:
+        """QuickBooks answered 429: learn the realm's limit and hold every slot for the
+        pause (at most a window: takers sleep through waits up to a window, and the call
+        that was refused waits the whole pause itself)."""
+        if not self._defined:
+            await self.define()
+        async with self._pool.connection() as conn:
+            await conn.execute(
+                "select private.rate_budget_throttled(%s, %s, %s)",
+                (
+                    self.requests_key,
+                    timedelta(seconds=min(pause_seconds, self._settings.window_seconds)),
+                    self._settings.min_requests_per_minute,
+                ),
+            )
 
     async def define(self) -> None:
         window = timedelta(seconds=self._settings.window_seconds)
@@ -101,6 +123,9 @@ class BudgetLimiter:
 
     def batch(self) -> AbstractAsyncContextManager[None]:
         return self._budget.acquire()
+
+    async def throttled(self, pause_seconds: float) -> None:
+        """A plain RateBudget learns nothing (the client waits the pause out itself)."""
 
 
 _REALM_BUDGETS: dict[tuple[int, str], RealmBudget] = {}

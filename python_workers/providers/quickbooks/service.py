@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from python_workers.engine.host_records import HostRecords
 from python_workers.engine.outcome import SyncCounts
+from python_workers.engine.progress import note_key
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
 from python_workers.providers.quickbooks import changes, mappings, parties, reference
@@ -73,18 +74,10 @@ async def sync_transaction(ctx: ActionContext, params: RecordParams) -> SyncCoun
         change, reference_id = await txns.push_one(ctx, api, params.entity_id, params.feature)
         return _counts(1, {params.entity_id: change}, reference_id, api.retries)
     if params.entity_ids is not None and params.chunk is not None:
-        tally = await txns.push_chunk(
+        await txns.push_chunk(
             ctx, api, params.entity_ids, params.chunk, params.feature, singly=params.singly
         )
-        return SyncCounts(
-            records_processed=len(params.entity_ids),
-            records_created=tally.created,
-            records_updated=tally.updated,
-            records_skipped=tally.skipped,
-            records_failed=len(tally.errors),
-            details={"errors": tally.errors, "external_ids": tally.external_ids,
-                     "retries": api.retries},
-        )  # fmt: skip
+        return ctx.progress.counts(retries=api.retries)
     if params.feature is None:
         raise ProviderError("invalid_params", "sync_transaction needs a feature or records")
     log_ids = await txns.plan(ctx, params.feature)
@@ -111,42 +104,50 @@ async def cdc_poll(ctx: ActionContext, params: NoParams) -> SyncCounts:
 async def _sync_parties(
     ctx: ActionContext, params: RecordParams, kind: str, feature: str
 ) -> SyncCounts:
-    """One relationship, or every one the feature takes that is new or changed."""
+    """One relationship, or every one the feature takes that is new or changed: each of
+    those committed with its mapping as soon as it is done (ctx.progress), so a run that
+    is throttled or stopped keeps them and its next attempt goes on from there."""
     api = api_for(ctx)
     host = HostRecords.of(ctx)
     if params.entity_id:
         await host.require("project_relationships", [params.entity_id])
-    ids = (
-        [params.entity_id] if params.entity_id else await _feature_relationships(host, ctx, feature)
-    )
-    validations = await mappings.validate(
+        [validation] = await _validations(ctx, [params.entity_id], feature)
+        if not validation.valid:
+            raise ProviderError(
+                "not_sendable",
+                f"QuickBooks cannot take this relationship: {validation.message()}",
+                {"errors": validation.errors},
+            )
+        pushed = await parties.push(ctx, api, kind, params.entity_id, force=params.force)
+        counts = _counts(1, {params.entity_id: pushed.change}, pushed.external_id, api.retries)
+        if pushed.note:
+            counts.details[note_key(pushed.change)] = {params.entity_id: pushed.note}
+        return counts
+    progress = ctx.progress
+    ids = progress.plan(await _feature_relationships(host, ctx, feature))
+    await progress.commit()
+    for relationship_id, validation in zip(ids, await _validations(ctx, ids, feature), strict=True):
+        if not validation.valid:
+            progress.fail(relationship_id, "not_sendable", validation.message())
+        else:
+            try:
+                pushed = await parties.push(ctx, api, kind, relationship_id, force=params.force)
+                progress.add(relationship_id, pushed.change, pushed.external_id, pushed.note)
+            except ProviderError as error:
+                if error.retryable:
+                    raise  # throttled or unreachable: the next attempt goes on from here
+                progress.fail(relationship_id, error.code, error.message)
+        await progress.commit()
+    return progress.counts(retries=api.retries)
+
+
+async def _validations(
+    ctx: ActionContext, ids: list[str], feature: str
+) -> list[mappings.Validation]:
+    return await mappings.validate(
         ctx.db, "validate_relationship_send_to",
         [{"relationship_id": i, "feature": feature} for i in ids],
     )  # fmt: skip
-    outcomes: dict[str, str] = {}
-    notes: dict[str, dict[str, str]] = {}  # linked / kept: record -> which QuickBooks record
-    errors = []
-    external_id = None
-    for relationship_id, validation in zip(ids, validations, strict=True):
-        if not validation.valid:
-            if params.entity_id:
-                raise ProviderError(
-                    "not_sendable",
-                    f"QuickBooks cannot take this relationship: {validation.message()}",
-                    {"errors": validation.errors},
-                )
-            errors.append({"entity_id": relationship_id, "message": validation.message()})
-            continue
-        pushed = await parties.push(ctx, api, kind, relationship_id, force=params.force)
-        outcomes[relationship_id] = pushed.change
-        external_id = pushed.external_id
-        if pushed.note:
-            key = "linked" if pushed.change == "linked" else "kept"
-            notes.setdefault(key, {})[relationship_id] = pushed.note
-    counts = _counts(len(ids), outcomes, external_id if params.entity_id else None, api.retries)
-    counts.records_failed = len(errors)
-    counts.details.update(errors=errors, **notes)
-    return counts
 
 
 async def _feature_relationships(host: HostRecords, ctx: ActionContext, feature: str) -> list[str]:

@@ -33,6 +33,10 @@ class QuickBooksSettings(BaseSettings):
     attempts_per_request: int = Field(
         default=4, ge=1, description="Tries of one request within a run (429, 5xx, resets)."
     )
+    min_requests_per_minute: int = Field(
+        default=10, gt=0,
+        description="The least a realm's budget learns from 429s (budget.py, throttled).",
+    )  # fmt: skip
 
     @property
     def window_seconds(self) -> float:

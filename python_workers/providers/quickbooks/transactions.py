@@ -6,12 +6,15 @@ it is not mapped yet.
 One record per run (a status change, Send To): a create with the record's requestid.
 Many (a whole-feature run): `plan` splits the records into runs of at most 30, each one
 batch request whose requestid is the run's chunk id, so a repeat after a lost answer
-replays it; faults of single items are recorded against their records.
+replays it; faults of single items are recorded against their records. A batch run
+commits as it goes (ctx.progress): each party it pushes first, each record sent alone,
+the batch's records together, each with its mapping and the log's counts; a party that
+QuickBooks throttles or cannot answer ends the attempt (its records wait for the next),
+one it refuses fails its records.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Literal
 from uuid import UUID
 
@@ -32,30 +35,6 @@ RECORD_RANK = 1  # records are locked before their parties
 PARTY_OF = {"Purchase": "vendor", "Bill": "vendor", "Invoice": "customer"}
 VALIDATE = "validate_transaction_send_to"
 Change = Literal["created", "updated", "unchanged", "skipped", "failed"]
-
-
-@dataclass
-class Tally:
-    """Per-record outcomes of a run, as the sync log counts them."""
-
-    created: int = 0
-    updated: int = 0
-    skipped: int = 0
-    errors: list[dict[str, Any]] = field(default_factory=list)
-    external_ids: dict[str, str] = field(default_factory=dict)
-
-    def add(self, record_id: str, change: Change, external_id: str | None = None) -> None:
-        if change == "created":
-            self.created += 1
-        elif change == "updated":
-            self.updated += 1
-        elif change in ("unchanged", "skipped"):
-            self.skipped += 1
-        if external_id:
-            self.external_ids[record_id] = external_id
-
-    def fail(self, record_id: str, error: ProviderError) -> None:
-        self.errors.append({"entity_id": record_id, "code": error.code, "message": error.message})
 
 
 async def push_one(
@@ -85,49 +64,75 @@ async def push_one(
 async def push_chunk(
     ctx: ActionContext, api: QuickBooksApi, ids: list[str], chunk: UUID, feature: str | None,
     *, singly: bool = False,
-) -> Tally:  # fmt: skip
+) -> None:  # fmt: skip
     """Up to 30 records in one run: created in one batch request, or (`singly`) one create
-    each, with each record's own requestid, in the requests batches leave unused."""
+    each, with each record's own requestid, in the requests batches leave unused. Records
+    an earlier attempt finished are not sent again."""
     integration_id, _ = integration_ids(ctx)
     host = HostRecords.of(ctx)
     await host.require("transactions", ids)
-    tally = Tally()
-    await mappings.lock(
-        ctx.db, [mappings.lock_key(integration_id, RECORD_RANK, KIND, i) for i in ids]
-    )
-    validations = await mappings.validate(ctx.db, VALIDATE, [_params(i, feature) for i in ids])
+    progress = ctx.progress
+    todo = progress.plan(ids)
+    validations = await mappings.validate(ctx.db, VALIDATE, [_params(i, feature) for i in todo])
     entities: dict[str, str] = {}
-    for record_id, validation in zip(ids, validations, strict=True):
+    for record_id, validation in zip(todo, validations, strict=True):
         if validation.valid:
             entities[record_id] = str(validation.data["quickbooks_entity"])
         else:
-            tally.fail(record_id, ProviderError("not_sendable", validation.message()))
+            progress.fail(record_id, "not_sendable", validation.message())
+    await progress.commit()
     rows = await records.transactions(host, integration_id, sorted(entities))
-    parties_needed = sorted(
+    await _push_parties(ctx, api, rows, entities)
+    alone = [row.id for row in rows if row.id in entities and (row.mapped_id or singly)]
+    for record_id in alone:
+        for row in await _locked(ctx, [record_id]):
+            await _push_guarded(ctx, api, row, entities[row.id])
+        await progress.commit()
+    together = [row.id for row in rows if row.id in entities and row.id not in alone]
+    if together:
+        locked = await _locked(ctx, together)
+        for row in locked:
+            if row.mapped_id is not None:  # mapped by another run meanwhile
+                await _push_guarded(ctx, api, row, entities[row.id])
+        creates = [row for row in locked if row.mapped_id is None]
+        if creates:
+            await _create_batch(ctx, api, creates, entities, chunk)
+        await progress.commit()
+
+
+async def _push_parties(
+    ctx: ActionContext, api: QuickBooksApi, rows: list[TransactionRow], entities: dict[str, str]
+) -> None:
+    """The vendors and customers `rows` need, each committed when pushed. A refused one
+    fails its records (dropped from `entities`); a throttled one ends the attempt."""
+    needed = sorted(
         {
             (PARTY_OF[entities[row.id]], str(row.relationship_id))
             for row in rows
-            if _needs_party(row, entities[row.id])
+            if row.id in entities and _needs_party(row, entities[row.id])
         }
     )
-    for kind, relationship_id in parties_needed:
+    for kind, relationship_id in needed:
         try:
             await parties.push(ctx, api, kind, relationship_id)
         except ProviderError as error:
+            if error.retryable:
+                raise  # its records wait for the next attempt, they have not failed
             for row in rows:
-                if str(row.relationship_id) == relationship_id:
-                    entities.pop(row.id, None)
-                    tally.fail(row.id, error)
-    if parties_needed:
-        rows = await records.transactions(host, integration_id, sorted(entities))
-    rows = [row for row in rows if row.id in entities]
-    creates = [row for row in rows if row.mapped_id is None and not singly]
-    for row in rows:
-        if row.mapped_id is not None or singly:
-            await _push_guarded(ctx, api, row, entities[row.id], tally)
-    if creates:
-        await _create_batch(ctx, api, creates, entities, chunk, tally)
-    return tally
+                if str(row.relationship_id) == relationship_id and row.id in entities:
+                    entities.pop(row.id)
+                    ctx.progress.fail(row.id, error.code, error.message)
+        await ctx.progress.commit()
+
+
+async def _locked(ctx: ActionContext, ids: list[str]) -> list[TransactionRow]:
+    """`ids` locked for this transaction (runs pushing the same record take turns), read
+    after the lock: as the run before, if any, left them."""
+    integration_id, _ = integration_ids(ctx)
+    await mappings.lock(
+        ctx.db, [mappings.lock_key(integration_id, RECORD_RANK, KIND, i) for i in ids]
+    )
+    return await records.transactions(HostRecords.of(ctx), integration_id, sorted(ids))
 
 
 async def plan(ctx: ActionContext, feature: str) -> list[UUID]:
@@ -211,21 +216,21 @@ async def _push_row(
 
 
 async def _push_guarded(
-    ctx: ActionContext, api: QuickBooksApi, row: TransactionRow, entity: str, tally: Tally
+    ctx: ActionContext, api: QuickBooksApi, row: TransactionRow, entity: str
 ) -> None:
     try:
         change, reference = await _push_row(ctx, api, row, entity)
     except ProviderError as error:
         if error.retryable:
             raise
-        tally.fail(row.id, error)
+        ctx.progress.fail(row.id, error.code, error.message)
         return
-    tally.add(row.id, change, reference)
+    ctx.progress.add(row.id, change, reference)
 
 
 async def _create_batch(
     ctx: ActionContext, api: QuickBooksApi, rows: list[TransactionRow], entities: dict[str, str],
-    chunk: UUID, tally: Tally,
+    chunk: UUID,
 ) -> None:  # fmt: skip
     integration_id, _ = integration_ids(ctx)
     sent = {row.id: payloads.transaction(row, entities[row.id]).payload() for row in rows}
@@ -234,7 +239,7 @@ async def _create_batch(
     saved = []
     for result in results:
         if result.fault is not None:
-            tally.fail(result.bid, result.fault)
+            ctx.progress.fail(result.bid, result.fault.code, result.fault.message)
             continue
         entity, digest = entities[result.bid], stable_hash(sent[result.bid])
         held = await writes.converge(
@@ -242,7 +247,7 @@ async def _create_batch(
         )
         reference = mappings.transaction_ref(entity, held.Id)
         saved.append((result.bid, reference, held.SyncToken, digest))
-        tally.add(result.bid, "created", reference)
+        ctx.progress.add(result.bid, "created", reference)
     await mappings.save_many(ctx.db, integration_id, KIND, saved)
 
 

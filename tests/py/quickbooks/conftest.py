@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -47,6 +48,7 @@ class QbWorld(ProviderWorld):
     project_id: UUID | None = None
     integration_id: UUID | None = None
     realm: str = GB_REALM
+    worker_args: tuple[str, ...] = tuple(WORKER_ARGS)
 
     @property
     def url(self) -> str:
@@ -57,7 +59,7 @@ class QbWorld(ProviderWorld):
         log = self.logs_dir / f"worker{len(self.processes)}.log"
         process = subprocess.Popen(
             [sys.executable, "-m", "python_workers", "worker", "--concurrency",
-             str(concurrency), *WORKER_ARGS],
+             str(concurrency), *self.worker_args],
             cwd=REPO_ROOT, env={**os.environ, "DATABASE_URL": self.db.url, **self.env},
             stdout=subprocess.DEVNULL, stderr=log.open("wb"),
         )  # fmt: skip
@@ -302,10 +304,21 @@ def qb_module(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[QbWorld]:  # fmt: skip
     """One database and one worker per test module (a worker takes seconds to start)."""
+    with module_world(server, template, qbo_sandbox, tmp_path_factory) as world:
+        yield world
+
+
+@contextmanager
+def module_world(
+    server: DatabaseServer, template: str, sandbox: RunningSandbox,
+    tmp_path_factory: pytest.TempPathFactory, env: dict[str, str] | None = None,
+    worker_args: tuple[str, ...] = (),
+) -> Iterator[QbWorld]:  # fmt: skip
+    """A database of its own and a worker with `env` and `worker_args` added."""
     with cloned_database(server, template) as name:
         db = Database(name, server.url(name), server.url(name, admin=True))
-        world = QbWorld(db, tmp_path_factory.mktemp("qb"), sandbox_env(qbo_sandbox),
-                        sandbox=qbo_sandbox)  # fmt: skip
+        world = QbWorld(db, tmp_path_factory.mktemp("qb"), {**sandbox_env(sandbox), **(env or {})},
+                        sandbox=sandbox, worker_args=(*WORKER_ARGS, *worker_args))  # fmt: skip
         try:
             world.start_worker()
             yield world
