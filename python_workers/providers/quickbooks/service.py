@@ -19,7 +19,7 @@ from python_workers.providers.errors import ProviderError
 from python_workers.providers.quickbooks import changes, mappings, parties, reference
 from python_workers.providers.quickbooks import transactions as txns
 from python_workers.providers.quickbooks.client import api_for, integration_ids
-from python_workers.providers.quickbooks.verify import verify
+from python_workers.providers.quickbooks.verify import verify, verify_linked
 
 
 class NoParams(BaseModel):
@@ -85,11 +85,18 @@ async def sync_transaction(ctx: ActionContext, params: RecordParams) -> SyncCoun
 
 
 async def verify_vendor_hash(ctx: ActionContext, params: RecordParams) -> SyncCounts:
-    return await verify(ctx, api_for(ctx), "vendor", _one(params))
+    return await _verify(ctx, params, "vendor")
 
 
 async def verify_transaction_hash(ctx: ActionContext, params: RecordParams) -> SyncCounts:
-    return await verify(ctx, api_for(ctx), "transaction", _one(params))
+    return await _verify(ctx, params, "transaction")
+
+
+async def _verify(ctx: ActionContext, params: RecordParams, kind: str) -> SyncCounts:
+    """The record named, or without one every record of the project linked as `kind`."""
+    if params.entity_id is None:
+        return await verify_linked(ctx, api_for(ctx), kind)
+    return await verify(ctx, api_for(ctx), kind, params.entity_id)
 
 
 async def payments(ctx: ActionContext, params: RecordParams) -> SyncCounts:

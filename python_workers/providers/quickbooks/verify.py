@@ -4,7 +4,8 @@ entity QuickBooks answers, cut to the fields we send:
   in_sync   the same
   drifted   changed in QuickBooks since (the mapping is flagged stale, with the reason)
   missing   deleted or made inactive there (flagged too)
-and whether the record changed here since it was sent (local_changed)."""
+and whether the record changed here since it was sent (local_changed). Without a record,
+every record of the project linked to QuickBooks is verified (verify_linked)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,43 @@ from python_workers.providers.quickbooks.hashing import sent_fields, stable_hash
 from python_workers.providers.quickbooks.parties import ENTITY
 
 State = Literal["in_sync", "drifted", "missing"]
+
+# The project's records linked to QuickBooks as `kind`, for a verify of them all.
+LINKED_SQL = {
+    "vendor": """
+select r.id::text from public.integration_entity_mappings as m
+inner join public.project_relationships as r on r.id::text = m.internal_id
+where m.project_integration_id = %(integration_id)s and m.entity_type = 'vendor'
+    and r.project_id = %(project_id)s
+order by r.id
+""",
+    "transaction": """
+select t.id::text from public.integration_entity_mappings as m
+inner join public.transactions as t on t.id::text = m.internal_id
+where m.project_integration_id = %(integration_id)s and m.entity_type = 'transaction'
+    and t.project_id = %(project_id)s
+order by t.id
+""",
+}
+
+
+async def verify_linked(ctx: ActionContext, api: QuickBooksApi, kind: str) -> SyncCounts:
+    """Every record of the project linked as `kind`, one verify each: their states, and
+    which are not in sync (each such mapping flagged stale by verify)."""
+    integration_id, _ = integration_ids(ctx)
+    cursor = await HostRecords.of(ctx).execute(LINKED_SQL[kind], {"integration_id": integration_id})
+    states: dict[str, State] = {}
+    for (internal_id,) in await cursor.fetchall():
+        checked = await verify(ctx, api, kind, internal_id)
+        states[internal_id] = checked.details["state"]
+    return SyncCounts(
+        records_processed=len(states),
+        records_skipped=len(states),
+        details={
+            "states": states,
+            "not_in_sync": [i for i, state in states.items() if state != "in_sync"],
+        },
+    )
 
 
 async def verify(ctx: ActionContext, api: QuickBooksApi, kind: str, internal_id: str) -> SyncCounts:

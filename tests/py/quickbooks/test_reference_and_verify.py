@@ -127,3 +127,22 @@ def test_integration_request_sync_starts_verify_vendor_hash_for_one_record(qb: Q
     )  # fmt: skip
     assert log["details"]["state"] == "in_sync"
     assert log["external_id"] == qb.mapping("vendor", vendor)["external_id"]  # type: ignore[index]
+
+
+def test_verify_without_records_checks_every_linked_one(qb: QbWorld) -> None:
+    kept, changed = qb.add_vendor("Harbour Slate"), qb.add_vendor("Millbrook Glass")
+    unlinked = qb.add_vendor("Never Sent Ltd")
+    for vendor in (kept, changed):
+        assert qb.run("sync_vendor", "vendors", vendor)["status"] == "success"
+    changed_id = qb.mapping("vendor", changed)["external_id"]  # type: ignore[index]
+    qb.edit_in_quickbooks("Vendor", changed_id, {"PrimaryEmailAddr": {"Address": "new@x.example"}})
+
+    log = qb.run("verify_vendor_hash", "verify_vendor_hash")
+
+    assert log["status"] == "success", log
+    assert log["details"]["states"] == {kept: "in_sync", changed: "drifted"}
+    assert unlinked not in log["details"]["states"]
+    assert log["details"]["not_in_sync"] == [changed]
+    assert (log["records_processed"], log["records_skipped"]) == (2, 2)
+    assert qb.mapping("vendor", changed)["is_stale"] is True  # type: ignore[index]
+    assert qb.mapping("vendor", kept)["is_stale"] is False  # type: ignore[index]
