@@ -20,10 +20,10 @@ from typing import Any
 
 import httpx
 from authlib.common.urls import add_params_to_uri
-from authlib.integrations.httpx_client import AsyncOAuth2Client, OAuthError
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from pydantic import SecretStr
 
+from python_workers.credentials.authlib_httpx import AsyncOAuth2Client, OAuthError
 from python_workers.credentials.errors import TokenEndpointRefused, TokenEndpointUnavailable
 from python_workers.credentials.oauth_providers import OAuthProvider
 from python_workers.credentials.secret import StoredSecret
