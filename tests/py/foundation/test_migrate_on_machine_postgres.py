@@ -1,6 +1,7 @@
 """`plugboard db migrate` with DATABASE_URL pointing at the machine's own PostgreSQL
 (127.0.0.1:5432, where `postgres` is a superuser and pg_cron is not preloaded): the
-migrations still apply and Plugboard says clearly what needs pg_cron."""
+migrations still apply, the API roles get Supabase's grants, and Plugboard says clearly
+what needs pg_cron."""
 
 from __future__ import annotations
 
@@ -55,5 +56,14 @@ def test_migrate_applies_without_pg_cron_and_says_what_needs_it(system_database:
     with psycopg.connect(system_database) as conn:
         providers = conn.execute("select count(*) from integration_providers").fetchone()
         cron = conn.execute("select to_regnamespace('cron')").fetchone()
+        grants = conn.execute(
+            "select has_table_privilege('authenticated', 'public.project_relationships', 'select'),"
+            " has_table_privilege('service_role', 'public.integration_sync_logs', 'select'),"
+            " has_function_privilege('authenticated',"
+            " 'public.integration_request_sync(uuid,text,text[])', 'execute'),"
+            " has_table_privilege('anon', 'public.project_relationships', 'truncate')"
+        ).fetchone()
     assert providers == (3,)
     assert cron == (None,)
+    # as on Supabase: clients reach the tables and RPCs (RLS decides the rows), never TRUNCATE
+    assert grants == (True, True, True, False)
