@@ -8,7 +8,7 @@
 --   (companies_house_link_company is redefined by 20261203210300, which links through
 --     private.link_mapping and answers another project's relationship as a missing one)
 --   companies_house_acknowledge_change  20261125060100: likewise for another project's link
---   hmrc_submit_vat_return        20261125061100
+--   (hmrc_submit_vat_return is redefined by 20261204300000, with the same caller checks)
 --   hmrc_fetch_vat_obligations    20261125061200
 
 create or replace function public.integration_request_sync(
@@ -228,83 +228,6 @@ begin
     return pg_catalog.jsonb_build_object(
         'mapping_id', v_mapping.id, 'company_number', v_mapping.external_id,
         'acknowledged', v_acknowledged, 'needs_review', false
-    );
-end
-$$;
-
-create or replace function public.hmrc_submit_vat_return(
-    p_project_integration_id uuid, p_vat_return jsonb, p_client_context jsonb
-)
-returns jsonb
-language plpgsql volatile security definer
-set search_path = ''
-as $$
-declare
-    v_integration public.project_integrations := private.rpc_integration(
-        p_project_integration_id, 'integration:sync:<provider>'
-    );
-    v_feature public.integration_features := private.rpc_feature(v_integration, 'vat_return_submission');
-    v_user uuid := (select private.caller_uid());
-    v_vrn text := v_integration.settings ->> 'vrn';
-    v_period_key text := p_vat_return ->> 'periodKey';
-    v_return jsonb;
-    v_context jsonb;
-    v_errors jsonb;
-    v_previous public.integration_sync_logs;
-    v_log_id uuid;
-begin
-    if v_user is null then
-        raise exception using errcode = 'PB403',
-            message = 'a VAT return is confirmed by a signed-in person: call this as that user';
-    end if;
-    if not v_integration.is_enabled or not (
-        select s.is_enabled from public.v_project_integration_features as s
-        where s.project_integration_id = v_integration.id and s.feature_id = v_feature.id
-    ) then
-        raise exception using errcode = 'PB409', message = format('%s is switched off for this project', v_feature.name);
-    end if;
-
-    v_return := public.integration_client_action('hmrc', 'validate_vat_return', p_vat_return);
-    v_context := public.integration_client_action('hmrc', 'validate_client_context', coalesce(p_client_context, '{}'));
-    v_errors := (v_return -> 'errors') || (v_context -> 'errors');
-    if v_vrn is null then
-        v_errors := v_errors || private.client_action_error('vrn_missing', 'vrn',
-            'Save the project''s VAT registration number first (hmrc_set_references)');
-    end if;
-
-    select l.* into v_previous
-    from public.integration_sync_logs as l
-    where l.project_integration_id = v_integration.id and l.action = v_feature.server_action
-        and l.entity_id = v_period_key and l.details -> 'params' ->> 'vrn' = v_vrn
-        and l.status in ('pending', 'in_progress', 'success')
-    order by l.created_at desc
-    limit 1;
-    if v_previous.status = 'success' then
-        v_errors := v_errors || private.client_action_error('DUPLICATE_SUBMISSION', 'periodKey', format(
-            'The VAT return for period %s was already submitted on %s (HMRC receipt %s). HMRC takes one '
-            || 'return per period: correct a mistake in your next return or tell HMRC (form VAT652)',
-            v_period_key, pg_catalog.to_char(v_previous.finished_at, 'DD Mon YYYY HH24:MI'),
-            coalesce(v_previous.details -> 'receipt' ->> 'receipt_id', 'unknown')));
-    elsif v_previous.id is not null then
-        v_errors := v_errors || private.client_action_error('submission_in_progress', 'periodKey', format(
-            'A VAT return for period %s is already being submitted (sync log %s)', v_period_key, v_previous.id));
-    end if;
-
-    if pg_catalog.jsonb_array_length(v_errors) > 0 then
-        return pg_catalog.jsonb_build_object('queued', false, 'log_ids', '[]'::jsonb, 'errors', v_errors);
-    end if;
-    v_log_id := private.enqueue_sync_run(
-        v_integration.id, v_feature.id, 'on_manual', v_feature.server_action, v_feature.entity_type,
-        v_period_key,
-        pg_catalog.jsonb_build_object(
-            'feature', v_feature.key, 'entity_id', v_period_key, 'vrn', v_vrn,
-            'vat_return', p_vat_return, 'confirmed_by', v_user
-        ),
-        v_user
-    );
-    perform private.hmrc_keep_client_context(v_log_id, v_user, v_context -> 'data');
-    return pg_catalog.jsonb_build_object(
-        'queued', true, 'log_ids', pg_catalog.jsonb_build_array(v_log_id), 'errors', '[]'::jsonb
     );
 end
 $$;

@@ -2,7 +2,8 @@
 -- the project's VRN show as fulfilled (status F): HMRC already has its return, filed
 -- through Plugboard before its log was kept or with other software. A return Plugboard
 -- itself submitted is still refused as DUPLICATE_SUBMISSION with its receipt.
--- Redefines public.hmrc_submit_vat_return of 20261203200100 (body otherwise unchanged).
+-- Redefines public.hmrc_submit_vat_return (20261125061100): the caller read through
+-- private.caller_uid() and private.rpc_sees_project() (20261203200000), and the check above.
 
 create or replace function public.hmrc_submit_vat_return(
     p_project_integration_id uuid, p_vat_return jsonb, p_client_context jsonb
