@@ -209,13 +209,13 @@ begin
     if v_error is not null then
         raise exception using errcode = 'PB400', message = p_path || '.default_' || v_error;
     end if;
-    if p_feature ->> 'server_action' <> all (p_server_actions) then
+    if p_feature ->> 'server_action' is not null and p_feature ->> 'server_action' <> all (p_server_actions) then
         raise exception using errcode = 'PB422',
             message = pg_catalog.format('%s.server_action: "%s" is not one of the provider''s server_actions',
                 p_path, private.input_excerpt(p_feature ->> 'server_action')),
             hint = 'add it to server_actions (and register it in the provider''s processor)';
     end if;
-    if p_feature ->> 'validation_action' <> all (p_client_actions) then
+    if p_feature ->> 'validation_action' is not null and p_feature ->> 'validation_action' <> all (p_client_actions) then
         raise exception using errcode = 'PB422',
             message = pg_catalog.format('%s.validation_action: "%s" is not one of the provider''s client_actions',
                 p_path, private.input_excerpt(p_feature ->> 'validation_action')),

@@ -6,7 +6,7 @@
 -- an interval that is not one — and an invalid default trigger config with PB400 naming
 -- the feature; a refused description writes nothing.
 begin;
-select plan(29);
+select plan(30);
 
 -- A valid description; each case breaks one thing in it.
 create function pg_temp.valid() returns jsonb language sql as $$
@@ -26,6 +26,8 @@ create function pg_temp.error_of(p_description jsonb) returns text language sql 
 $$;
 
 select is(pg_temp.error_of(pg_temp.valid()), null, 'the valid description registers');
+select is(pg_temp.error_of((pg_temp.valid() - 'client_actions' - 'server_actions') #- '{features,0,validation_action}' #- '{features,0,server_action}'),
+    null, 'so does one without actions whose feature names none');
 
 select is(pg_temp.error_of('[]'), 'PB422: description: must be a JSON object, not array', 'not an object');
 select is(pg_temp.error_of(pg_temp.valid() || '{"colour": "red"}'),
