@@ -239,6 +239,7 @@ declare
     v_feature_keys text [];
     v_features jsonb := coalesce(p_description -> 'features', '[]');
     v_provider_id uuid;
+    v_error text;
     v_dropped text;
 begin
     perform private.registration_check_fields(p_description, c_path, '{
@@ -262,12 +263,12 @@ begin
     v_countries := private.registration_strings(p_description -> 'countries', c_path || '.countries');
     select pg_catalog.format('%s.countries[%s]: "%s" is not an ISO 3166-1 alpha-2 code (GB, US, …)', c_path,
         c.i - 1, private.input_excerpt(c.code))
-    into v_dropped
+    into v_error
     from pg_catalog.unnest(v_countries) with ordinality as c (code, i)
     where not private.is_iso_country(c.code)
     order by c.i limit 1;
-    if v_dropped is not null then
-        raise exception using errcode = 'PB422', message = v_dropped;
+    if v_error is not null then
+        raise exception using errcode = 'PB422', message = v_error;
     end if;
     v_feature_keys := array(
         select private.registration_check_feature(
@@ -276,12 +277,12 @@ begin
         from pg_catalog.jsonb_array_elements(v_features) with ordinality as f (value, i)
         order by f.i
     );
-    select pg_catalog.format('%s.features: "%s" is listed twice', c_path, k.key) into v_dropped
+    select pg_catalog.format('%s.features: "%s" is listed twice', c_path, k.key) into v_error
     from pg_catalog.unnest(v_feature_keys) as k (key)
     group by k.key having pg_catalog.count(*) > 1
     order by k.key limit 1;
-    if v_dropped is not null then
-        raise exception using errcode = 'PB422', message = v_dropped;
+    if v_error is not null then
+        raise exception using errcode = 'PB422', message = v_error;
     end if;
 
     insert into public.integration_providers as p (
