@@ -145,7 +145,7 @@ begin
             message = pg_catalog.format('%s: must be a whole number, not %s', p_path,
                 private.input_excerpt(p_value::text));
     end if;
-    return p_value::text::integer;
+    return p_value::text::numeric::integer;
 end
 $$;
 
@@ -366,7 +366,7 @@ begin
         d.value ->> 'server_action',
         d.value ->> 'validation_action',
         coalesce((d.value ->> 'is_active')::boolean, true),
-        coalesce((d.value ->> 'sort_order')::integer, 0)
+        coalesce((d.value ->> 'sort_order')::numeric::integer, 0)
     from pg_catalog.jsonb_array_elements(v_features) with ordinality as d (value, i)
     order by d.i
     on conflict (provider_id, key) do update set
