@@ -9,6 +9,7 @@ uses: they migrate a template once and clone it per test (CREATE DATABASE … TE
 from __future__ import annotations
 
 import os
+import subprocess
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from python_workers.config import settings
+from python_workers.db.cluster import PG_BINDIR
 from python_workers.db.migrate import migrate
 from python_workers.db.target import APP_ROLE, local_cluster
 
@@ -114,3 +116,19 @@ def cloned_database(server: DatabaseServer, template: str = TEMPLATE_DB) -> Iter
 
 def dbname_of(url: str) -> str:
     return str(conninfo_to_dict(url).get("dbname"))
+
+
+def schema_dump(url: str, *options: str) -> str:
+    """`pg_dump --schema-only` of the database at `url` (more pg_dump options may narrow it),
+    without comments, blank lines and pg_dump's random \\restrict / \\unrestrict keys."""
+    dump = subprocess.run(
+        [str(PG_BINDIR / "pg_dump"), "--schema-only", *options, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return "\n".join(
+        line
+        for line in dump.splitlines()
+        if line.strip() and not line.startswith(("--", "\\restrict", "\\unrestrict"))
+    )
