@@ -118,17 +118,17 @@ def dbname_of(url: str) -> str:
     return str(conninfo_to_dict(url).get("dbname"))
 
 
-def schema_dump(url: str, *options: str) -> str:
+def schema_dump(url: str, *options: str, comments: bool = False) -> str:
     """`pg_dump --schema-only` of the database at `url` (more pg_dump options may narrow it),
-    without comments, blank lines and pg_dump's random \\restrict / \\unrestrict keys."""
+    without blank lines, pg_dump's random \\restrict / \\unrestrict keys and, unless
+    `comments`, comment lines (pg_dump's own, and any at the start of a line in a body)."""
     dump = subprocess.run(
         [str(PG_BINDIR / "pg_dump"), "--schema-only", *options, url],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+    dropped = ("\\restrict", "\\unrestrict") if comments else ("--", "\\restrict", "\\unrestrict")
     return "\n".join(
-        line
-        for line in dump.splitlines()
-        if line.strip() and not line.startswith(("--", "\\restrict", "\\unrestrict"))
+        line for line in dump.splitlines() if line.strip() and not line.startswith(dropped)
     )

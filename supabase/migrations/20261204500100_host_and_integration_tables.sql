@@ -98,7 +98,9 @@ create table public.project_relationships (
     company_status text,
     status text not null default 'Active' check (status in ('Active', 'Inactive', 'Archived')),
     created_at timestamptz not null default now(),
-    updated_at timestamptz not null default now()
+    updated_at timestamptz not null default now(),
+    -- what a transaction's (relationship_id, project_id) references: its own project's
+    unique (id, project_id)
 );
 
 create index project_relationships_project_id_idx on public.project_relationships (project_id);
@@ -108,15 +110,12 @@ on public.project_relationships (company_number) where company_number is not nul
 
 alter table public.project_relationships enable row level security;
 
-alter table public.project_relationships
-add constraint project_relationships_id_project_id_key unique (id, project_id);
-
 -- supabase/schemas/core/tables/public.transactions.sql
 
 create table public.transactions (
     id uuid primary key default gen_random_uuid(),
     project_id uuid not null references public.projects (id) on delete cascade,
-    relationship_id uuid references public.project_relationships (id) on delete restrict,
+    relationship_id uuid,
     transaction_type text not null check (
         transaction_type in ('Expense', 'Invoice', 'Payroll Invoice', 'Reimbursement')
     ),
@@ -138,7 +137,10 @@ create table public.transactions (
     payment_account_code text,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
-    check (due_date is null or due_date >= transaction_date)
+    check (due_date is null or due_date >= transaction_date),
+    -- a transaction's relationship is one of its own project's
+    constraint transactions_relationship_id_fkey foreign key (relationship_id, project_id)
+    references public.project_relationships (id, project_id) on delete restrict
 );
 
 comment on column public.transactions.payment_account_code is
@@ -147,11 +149,6 @@ comment on column public.transactions.payment_account_code is
 create index transactions_project_id_status_idx on public.transactions (project_id, status);
 
 alter table public.transactions enable row level security;
-
-alter table public.transactions
-drop constraint transactions_relationship_id_fkey,
-add constraint transactions_relationship_id_fkey foreign key (relationship_id, project_id)
-references public.project_relationships (id, project_id) on delete restrict;
 
 create index transactions_relationship_id_idx on public.transactions (relationship_id, project_id);
 
@@ -199,7 +196,7 @@ alter table public.menu_items enable row level security;
 -- supabase/schemas/core/tables/public.integration_providers.sql
 
 -- The catalogue: providers, the countries each supports, and the sync features each
--- offers. Seeded by the catalogue migration; readable by every signed-in user.
+-- offers. Filled by supabase/schemas/catalogue/catalogue_data.sql; readable by every signed-in user.
 create table public.integration_providers (
     id uuid primary key default gen_random_uuid(),
     key text not null unique check (key ~ '^[a-z][a-z0-9_]*$'),
@@ -215,7 +212,8 @@ create table public.integration_providers (
     server_actions text[] not null default '{}',
     sort_order integer not null default 0,
     created_at timestamptz not null default now(),
-    updated_at timestamptz not null default now()
+    updated_at timestamptz not null default now(),
+    min_schedule_interval interval check (min_schedule_interval > interval '0')
 );
 
 comment on column public.integration_providers.client_actions is
@@ -225,9 +223,6 @@ comment on column public.integration_providers.server_actions is
 'Python server actions registered in python_workers/providers/<key>/processor.py.';
 
 alter table public.integration_providers enable row level security;
-
-alter table public.integration_providers
-add column min_schedule_interval interval check (min_schedule_interval > interval '0');
 
 comment on column public.integration_providers.min_schedule_interval is
 'Least time between two scheduled runs of one feature for one project, for providers '
@@ -263,6 +258,7 @@ create table public.integration_features (
     sort_order integer not null default 0,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
+    validation_action text,
     unique (provider_id, key)
 );
 
@@ -274,8 +270,6 @@ comment on column public.integration_features.server_action is
 'the feature only keeps data in Plugboard (no provider API backs it).';
 
 alter table public.integration_features enable row level security;
-
-alter table public.integration_features add column validation_action text;
 
 comment on column public.integration_features.validation_action is
 'The provider''s client action that must return valid before a record is pushed by this '
@@ -340,6 +334,9 @@ create table public.integration_credentials (
     external_account_id text,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
+    refresh_failure_count integer not null default 0 check (refresh_failure_count >= 0),
+    last_refreshed_at timestamptz,
+    verified_at timestamptz,
     check (
         (scope = 'global' and project_integration_id is null)
         or (scope = 'per_project' and project_integration_id is not null)
@@ -365,12 +362,6 @@ on public.integration_credentials (project_integration_id);
 
 create index integration_credentials_provider_id_idx
 on public.integration_credentials (provider_id);
-
-alter table public.integration_credentials
-add column refresh_failure_count integer not null default 0
-check (refresh_failure_count >= 0),
-add column last_refreshed_at timestamptz,
-add column verified_at timestamptz;
 
 comment on column public.integration_credentials.refresh_failure_count is
 'Consecutive transient failures of the token endpoint; reset by the next success.';
@@ -451,6 +442,7 @@ create table public.integration_sync_logs (
     duration_ms bigint generated always as (
         (extract(epoch from finished_at - started_at) * 1000)::bigint
     ) stored,
+    records_linked integer not null default 0 check (records_linked >= 0),
     check (finished_at is null or started_at is null or finished_at >= started_at),
     check (status <> 'failed' or error_message is not null)
 );
@@ -484,9 +476,6 @@ create index integration_sync_logs_project_entity_time_idx
 on public.integration_sync_logs (project_id, entity_type, entity_id, created_at desc, id desc)
 where entity_id is not null;
 
-alter table public.integration_sync_logs
-add column records_linked integer not null default 0 check (records_linked >= 0);
-
 comment on column public.integration_sync_logs.records_linked is
 'Records mapped to an entity the provider already held, left as it was there (not '
 'counted in records_created or records_updated); details.linked names each one.';
@@ -502,7 +491,7 @@ create table public.integration_entity_mappings (
     external_id text not null,
     external_version text,
     sync_hash text,
-    created_via text not null default 'sync' check (created_via in ('sync', 'link')),
+    created_via text not null default 'sync' check (created_via in ('sync', 'link', 'match')),
     is_stale boolean not null default false,
     stale_reason text,
     last_synced_at timestamptz,
@@ -522,11 +511,6 @@ on public.integration_entity_mappings (created_by);
 alter table public.integration_entity_mappings enable row level security;
 
 revoke insert, update, delete on public.integration_entity_mappings from anon, authenticated;
-
-alter table public.integration_entity_mappings
-drop constraint integration_entity_mappings_created_via_check,
-add constraint integration_entity_mappings_created_via_check
-check (created_via in ('sync', 'link', 'match'));
 
 comment on column public.integration_entity_mappings.created_via is
 'link: a person linked the record by hand (fires on_link features); sync: a sync created it; '
@@ -574,7 +558,8 @@ create table private.oauth_states (
     code_verifier text not null,
     created_at timestamptz not null default now(),
     expires_at timestamptz not null,
-    used_at timestamptz
+    used_at timestamptz,
+    browser_hash text not null check (browser_hash ~ '^[0-9a-f]{64}$')
 );
 
 comment on table private.oauth_states is
@@ -593,9 +578,6 @@ alter table private.oauth_states enable row level security;
 revoke all on private.oauth_states from public, anon, authenticated;
 
 grant select, insert, update, delete on private.oauth_states to service_role;
-
-alter table private.oauth_states
-add column browser_hash text not null check (browser_hash ~ '^[0-9a-f]{64}$');
 
 comment on column private.oauth_states.browser_hash is
 'SHA-256 of the nonce in the starting browser''s plugboard_oauth_<provider> cookie.';
@@ -619,26 +601,26 @@ create table private.rate_budgets (
     key text primary key check (key ~ '^[a-z][a-z0-9_]*(:[A-Za-z0-9_.-]+)?$'),
     capacity integer not null check (capacity > 0),
     window_length interval not null check (window_length >= interval '0'),
-    updated_at timestamptz not null default now()
+    updated_at timestamptz not null default now(),
+    project_share numeric check (project_share > 0 and project_share <= 1),
+    learned_capacity integer check (learned_capacity > 0),
+    learned_at timestamptz
 );
 
 comment on table private.rate_budgets is
 'One shared request budget: at most capacity requests per window_length (service_role only).';
 
-alter table private.rate_budgets
-add column project_share numeric check (project_share > 0 and project_share <= 1);
-
 comment on column private.rate_budgets.project_share is
 'Most of the capacity one project may hold in a window (0.25: a quarter, at least one slot); '
 'null: no limit per project.';
 
-alter table private.rate_budgets
-add column learned_capacity integer check (learned_capacity > 0),
-add column learned_at timestamptz;
-
 comment on column private.rate_budgets.learned_capacity is
 'The capacity the provider allowed when it last answered 429 (null: none learned); grows by '
 'a tenth per window since learned_at, up to capacity.';
+
+revoke all on table private.rate_budgets from public;
+
+grant select, insert, update, delete on table private.rate_budgets to service_role;
 
 -- supabase/schemas/core/tables/private.rate_budget_slots.sql
 
@@ -646,6 +628,7 @@ create table private.rate_budget_slots (
     budget_key text not null references private.rate_budgets (key) on delete cascade,
     slot integer not null check (slot >= 0),
     free_at timestamptz not null default '-infinity',
+    project_id uuid,
     primary key (budget_key, slot)
 );
 
@@ -653,12 +636,10 @@ comment on column private.rate_budget_slots.free_at is
 'When the slot may be taken again: give-back time plus the window, or, while a request '
 'holds it, take time plus lease plus window.';
 
-revoke all on table private.rate_budgets, private.rate_budget_slots from public;
-
-grant select, insert, update, delete on table private.rate_budgets, private.rate_budget_slots to service_role;
-
-alter table private.rate_budget_slots add column project_id uuid;
-
 comment on column private.rate_budget_slots.project_id is
 'The project whose request last took the slot (null: work for no project); counts against '
 'its share until free_at.';
+
+revoke all on table private.rate_budget_slots from public;
+
+grant select, insert, update, delete on table private.rate_budget_slots to service_role;

@@ -120,6 +120,11 @@ def test_a_database_migrated_before_the_squash_is_refused_before_anything_is_app
     with psycopg.connect(url, autocommit=True) as conn:
         for ddl in HISTORY_DDL:
             conn.execute(ddl.encode())
+        if server.app_role:  # owned, as the runner leaves it, by the role migrations run as
+            conn.execute(f"alter schema supabase_migrations owner to {server.app_role}")
+            conn.execute(
+                f"alter table supabase_migrations.schema_migrations owner to {server.app_role}"
+            )
         # a version of the migrations squashed into the baselines (issue #19)
         conn.execute(
             "insert into supabase_migrations.schema_migrations (version, name)"

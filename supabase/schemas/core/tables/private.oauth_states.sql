@@ -10,7 +10,8 @@ create table private.oauth_states (
     code_verifier text not null,
     created_at timestamptz not null default now(),
     expires_at timestamptz not null,
-    used_at timestamptz
+    used_at timestamptz,
+    browser_hash text not null check (browser_hash ~ '^[0-9a-f]{64}$')
 );
 
 comment on table private.oauth_states is
@@ -29,9 +30,6 @@ alter table private.oauth_states enable row level security;
 revoke all on private.oauth_states from public, anon, authenticated;
 
 grant select, insert, update, delete on private.oauth_states to service_role;
-
-alter table private.oauth_states
-add column browser_hash text not null check (browser_hash ~ '^[0-9a-f]{64}$');
 
 comment on column private.oauth_states.browser_hash is
 'SHA-256 of the nonce in the starting browser''s plugboard_oauth_<provider> cookie.';

@@ -15,23 +15,23 @@ create table private.rate_budgets (
     key text primary key check (key ~ '^[a-z][a-z0-9_]*(:[A-Za-z0-9_.-]+)?$'),
     capacity integer not null check (capacity > 0),
     window_length interval not null check (window_length >= interval '0'),
-    updated_at timestamptz not null default now()
+    updated_at timestamptz not null default now(),
+    project_share numeric check (project_share > 0 and project_share <= 1),
+    learned_capacity integer check (learned_capacity > 0),
+    learned_at timestamptz
 );
 
 comment on table private.rate_budgets is
 'One shared request budget: at most capacity requests per window_length (service_role only).';
 
-alter table private.rate_budgets
-add column project_share numeric check (project_share > 0 and project_share <= 1);
-
 comment on column private.rate_budgets.project_share is
 'Most of the capacity one project may hold in a window (0.25: a quarter, at least one slot); '
 'null: no limit per project.';
 
-alter table private.rate_budgets
-add column learned_capacity integer check (learned_capacity > 0),
-add column learned_at timestamptz;
-
 comment on column private.rate_budgets.learned_capacity is
 'The capacity the provider allowed when it last answered 429 (null: none learned); grows by '
 'a tenth per window since learned_at, up to capacity.';
+
+revoke all on table private.rate_budgets from public;
+
+grant select, insert, update, delete on table private.rate_budgets to service_role;

@@ -10,6 +10,9 @@ create table public.integration_credentials (
     external_account_id text,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
+    refresh_failure_count integer not null default 0 check (refresh_failure_count >= 0),
+    last_refreshed_at timestamptz,
+    verified_at timestamptz,
     check (
         (scope = 'global' and project_integration_id is null)
         or (scope = 'per_project' and project_integration_id is not null)
@@ -35,12 +38,6 @@ on public.integration_credentials (project_integration_id);
 
 create index integration_credentials_provider_id_idx
 on public.integration_credentials (provider_id);
-
-alter table public.integration_credentials
-add column refresh_failure_count integer not null default 0
-check (refresh_failure_count >= 0),
-add column last_refreshed_at timestamptz,
-add column verified_at timestamptz;
 
 comment on column public.integration_credentials.refresh_failure_count is
 'Consecutive transient failures of the token endpoint; reset by the next success.';

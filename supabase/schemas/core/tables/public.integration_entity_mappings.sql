@@ -7,7 +7,7 @@ create table public.integration_entity_mappings (
     external_id text not null,
     external_version text,
     sync_hash text,
-    created_via text not null default 'sync' check (created_via in ('sync', 'link')),
+    created_via text not null default 'sync' check (created_via in ('sync', 'link', 'match')),
     is_stale boolean not null default false,
     stale_reason text,
     last_synced_at timestamptz,
@@ -27,11 +27,6 @@ on public.integration_entity_mappings (created_by);
 alter table public.integration_entity_mappings enable row level security;
 
 revoke insert, update, delete on public.integration_entity_mappings from anon, authenticated;
-
-alter table public.integration_entity_mappings
-drop constraint integration_entity_mappings_created_via_check,
-add constraint integration_entity_mappings_created_via_check
-check (created_via in ('sync', 'link', 'match'));
 
 comment on column public.integration_entity_mappings.created_via is
 'link: a person linked the record by hand (fires on_link features); sync: a sync created it; '

@@ -13,6 +13,7 @@ create table public.integration_features (
     sort_order integer not null default 0,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
+    validation_action text,
     unique (provider_id, key)
 );
 
@@ -24,8 +25,6 @@ comment on column public.integration_features.server_action is
 'the feature only keeps data in Plugboard (no provider API backs it).';
 
 alter table public.integration_features enable row level security;
-
-alter table public.integration_features add column validation_action text;
 
 comment on column public.integration_features.validation_action is
 'The provider''s client action that must return valid before a record is pushed by this '

@@ -1,5 +1,5 @@
 -- The catalogue: providers, the countries each supports, and the sync features each
--- offers. Seeded by the catalogue migration; readable by every signed-in user.
+-- offers. Filled by supabase/schemas/catalogue/catalogue_data.sql; readable by every signed-in user.
 create table public.integration_providers (
     id uuid primary key default gen_random_uuid(),
     key text not null unique check (key ~ '^[a-z][a-z0-9_]*$'),
@@ -15,7 +15,8 @@ create table public.integration_providers (
     server_actions text[] not null default '{}',
     sort_order integer not null default 0,
     created_at timestamptz not null default now(),
-    updated_at timestamptz not null default now()
+    updated_at timestamptz not null default now(),
+    min_schedule_interval interval check (min_schedule_interval > interval '0')
 );
 
 comment on column public.integration_providers.client_actions is
@@ -25,9 +26,6 @@ comment on column public.integration_providers.server_actions is
 'Python server actions registered in python_workers/providers/<key>/processor.py.';
 
 alter table public.integration_providers enable row level security;
-
-alter table public.integration_providers
-add column min_schedule_interval interval check (min_schedule_interval > interval '0');
 
 comment on column public.integration_providers.min_schedule_interval is
 'Least time between two scheduled runs of one feature for one project, for providers '

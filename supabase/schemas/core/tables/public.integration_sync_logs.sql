@@ -29,6 +29,7 @@ create table public.integration_sync_logs (
     duration_ms bigint generated always as (
         (extract(epoch from finished_at - started_at) * 1000)::bigint
     ) stored,
+    records_linked integer not null default 0 check (records_linked >= 0),
     check (finished_at is null or started_at is null or finished_at >= started_at),
     check (status <> 'failed' or error_message is not null)
 );
@@ -61,9 +62,6 @@ on public.integration_sync_logs (project_id, feature_id, created_at desc, id des
 create index integration_sync_logs_project_entity_time_idx
 on public.integration_sync_logs (project_id, entity_type, entity_id, created_at desc, id desc)
 where entity_id is not null;
-
-alter table public.integration_sync_logs
-add column records_linked integer not null default 0 check (records_linked >= 0);
 
 comment on column public.integration_sync_logs.records_linked is
 'Records mapped to an entity the provider already held, left as it was there (not '

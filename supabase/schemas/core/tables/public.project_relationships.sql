@@ -24,7 +24,9 @@ create table public.project_relationships (
     company_status text,
     status text not null default 'Active' check (status in ('Active', 'Inactive', 'Archived')),
     created_at timestamptz not null default now(),
-    updated_at timestamptz not null default now()
+    updated_at timestamptz not null default now(),
+    -- what a transaction's (relationship_id, project_id) references: its own project's
+    unique (id, project_id)
 );
 
 create index project_relationships_project_id_idx on public.project_relationships (project_id);
@@ -33,6 +35,3 @@ create index project_relationships_company_number_idx
 on public.project_relationships (company_number) where company_number is not null;
 
 alter table public.project_relationships enable row level security;
-
-alter table public.project_relationships
-add constraint project_relationships_id_project_id_key unique (id, project_id);

@@ -1,7 +1,7 @@
 create table public.transactions (
     id uuid primary key default gen_random_uuid(),
     project_id uuid not null references public.projects (id) on delete cascade,
-    relationship_id uuid references public.project_relationships (id) on delete restrict,
+    relationship_id uuid,
     transaction_type text not null check (
         transaction_type in ('Expense', 'Invoice', 'Payroll Invoice', 'Reimbursement')
     ),
@@ -23,7 +23,10 @@ create table public.transactions (
     payment_account_code text,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
-    check (due_date is null or due_date >= transaction_date)
+    check (due_date is null or due_date >= transaction_date),
+    -- a transaction's relationship is one of its own project's
+    constraint transactions_relationship_id_fkey foreign key (relationship_id, project_id)
+    references public.project_relationships (id, project_id) on delete restrict
 );
 
 comment on column public.transactions.payment_account_code is
@@ -32,10 +35,5 @@ comment on column public.transactions.payment_account_code is
 create index transactions_project_id_status_idx on public.transactions (project_id, status);
 
 alter table public.transactions enable row level security;
-
-alter table public.transactions
-drop constraint transactions_relationship_id_fkey,
-add constraint transactions_relationship_id_fkey foreign key (relationship_id, project_id)
-references public.project_relationships (id, project_id) on delete restrict;
 
 create index transactions_relationship_id_idx on public.transactions (relationship_id, project_id);
