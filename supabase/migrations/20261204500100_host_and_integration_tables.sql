@@ -311,14 +311,17 @@ create index project_integrations_provider_id_idx on public.project_integrations
 
 alter table public.project_integrations enable row level security;
 
+-- What signed-in users may write, column by column (RLS decides which rows): a person
+-- with integration:manage switches an integration on or off; the connection state (status,
+-- account, expiry, errors) is written only by Plugboard, and settings only by the server
+-- actions and the validated RPCs (hmrc_set_references, quickbooks_set_book_close_date),
+-- never directly (a VRN the RPC refuses could reach a URL, issue #18). A person switching
+-- an integration makes it theirs: the country trigger leaves it alone after.
 revoke insert, update on public.project_integrations from authenticated;
 
-grant insert (project_id, provider_id, is_enabled, settings)
-on public.project_integrations to authenticated;
+grant insert (project_id, provider_id, is_enabled) on public.project_integrations to authenticated;
 
-grant update (is_enabled, settings) on public.project_integrations to authenticated;
-
-revoke insert (settings), update (settings) on public.project_integrations from authenticated;
+grant update (is_enabled) on public.project_integrations to authenticated;
 
 -- supabase/schemas/core/tables/public.integration_credentials.sql
 
@@ -397,6 +400,8 @@ on public.project_integration_features (feature_id);
 
 alter table public.project_integration_features enable row level security;
 
+-- Signed-in users with integration:manage switch features and override triggers; the
+-- engine's schedule state (next_run_at) is Plugboard's alone.
 revoke insert, update on public.project_integration_features from authenticated;
 
 grant insert (project_integration_id, feature_id, is_enabled, trigger_type, trigger_config)
@@ -405,6 +410,11 @@ on public.project_integration_features to authenticated;
 grant update (is_enabled, trigger_type, trigger_config)
 on public.project_integration_features to authenticated;
 
+-- Schedule state: next_run_at is set exactly while a feature is schedulable (the
+-- integration enabled and Connected, the feature active and enabled, its effective trigger
+-- on_schedule) to the next minute its effective cron schedule names; the planner
+-- (private.plan_schedules) finds due runs through this index. Kept up to date by the
+-- triggers in supabase/schemas/core/triggers/.
 create index project_integration_features_next_run_at_idx
 on public.project_integration_features (next_run_at)
 where next_run_at is not null;
@@ -510,6 +520,9 @@ on public.integration_entity_mappings (created_by);
 
 alter table public.integration_entity_mappings enable row level security;
 
+-- Clients do not write mappings (a mapping steers the integration's workers): a person
+-- links a record by hand through integration_link_record / integration_unlink_record /
+-- integration_map_code, which check the permission and set who and how on the server.
 revoke insert, update, delete on public.integration_entity_mappings from anon, authenticated;
 
 comment on column public.integration_entity_mappings.created_via is

@@ -4,6 +4,12 @@
 
 -- supabase/schemas/core/cron.sql
 
+-- The one pg_cron job planning every schedule each minute, and the daily clean-up of its
+-- run history (cron.job_run_details keeps every run forever otherwise). Scheduled only
+-- where pg_cron is installed (its database, cron.database_name); elsewhere
+-- `plugboard worker --plan-schedules` runs the same tick (docs/engine.md). Idempotent:
+-- unschedule by name, then schedule.
+
 do $$
 begin
     if pg_catalog.to_regnamespace('cron') is null then

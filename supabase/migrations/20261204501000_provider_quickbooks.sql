@@ -1293,6 +1293,13 @@ grant execute on function public.quickbooks_set_book_close_date(uuid, date) to a
 
 -- supabase/schemas/providers/quickbooks/cron.sql
 
+-- CDC polling, the fallback for missed QuickBooks webhooks: every five minutes each
+-- connected QuickBooks integration with a realtime feature gets one qb_cdc_poll run (a
+-- waiting one is not queued twice), which asks QuickBooks' change data capture what
+-- changed since its cursor and feeds the changes to private.quickbooks_receive_changes
+-- (repeats of webhook events are ignored there). Scheduled only where pg_cron is
+-- installed; elsewhere call private.enqueue_quickbooks_cdc_polls() from any scheduler.
+
 do $$
 begin
     if pg_catalog.to_regnamespace('cron') is null then

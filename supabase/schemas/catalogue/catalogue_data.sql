@@ -9,7 +9,7 @@
 
 insert into public.integration_providers (
     key, name, description, auth_method, credential_scope, auto_enable_for_country,
-    website_url, docs_url, client_actions, server_actions, sort_order
+    website_url, docs_url, client_actions, server_actions, sort_order, min_schedule_interval
 ) values
 (
     'quickbooks', 'QuickBooks Online',
@@ -25,9 +25,10 @@ insert into public.integration_providers (
     array[
         'testConnection', 'qb_company_info', 'qb_chart_of_accounts', 'qb_classes',
         'qb_tax_codes', 'sync_vendor', 'sync_customer', 'sync_transaction', 'qb_payments',
-        'verify_vendor_hash', 'verify_transaction_hash'
+        'verify_vendor_hash', 'verify_transaction_hash', 'qb_cdc_poll'
     ],
-    10
+    10,
+    null
 ),
 (
     'companies_house', 'Companies House',
@@ -39,21 +40,33 @@ insert into public.integration_providers (
     array['validate_company_number', 'sic_code_search'],
     array[
         'testConnection', 'ch_company_profile', 'ch_officers', 'ch_filing_history',
-        'ch_persons_with_significant_control', 'ch_company_search', 'ch_sic_codes'
+        'ch_persons_with_significant_control', 'ch_company_search', 'ch_sic_codes',
+        'ch_company_refresh'
     ],
-    20
+    20,
+    -- one API key for every project: each feature's schedule hourly at most
+    interval '1 hour'
 ),
 (
     'hmrc', 'HMRC',
-    'Making Tax Digital for VAT: obligations and return submission. Corporation Tax and '
-    || 'PAYE have no public HMRC REST API for this data: Plugboard stores and validates the '
-    || 'UTR, employer PAYE reference and Accounts Office reference.',
+    'Making Tax Digital for VAT: obligations and return submission. PAYE: the '
+    || 'Apprenticeship Levy declarations and English fraction HMRC''s Apprenticeship Levy API gives '
+    || 'for the employer PAYE reference. HMRC has no public REST API for Corporation Tax or for PAYE '
+    || '(RTI) payroll data: Plugboard stores and validates the UTR, employer PAYE reference and '
+    || 'Accounts Office reference.',
     'oauth2', 'per_project', true,
     'https://www.gov.uk/government/organisations/hm-revenue-customs',
     'https://developer.service.hmrc.gov.uk/api-documentation/docs/api/service/vat-api/1.0',
-    array['validate_vrn', 'validate_vat_return', 'validate_utr', 'validate_paye_reference'],
-    array['testConnection', 'hmrc_vat_obligations', 'hmrc_submit_vat_return'],
-    30
+    array[
+        'validate_vrn', 'validate_vat_return', 'validate_utr', 'validate_paye_reference',
+        'validate_client_context'
+    ],
+    array[
+        'testConnection', 'hmrc_vat_obligations', 'hmrc_submit_vat_return',
+        'hmrc_paye_levy_declarations'
+    ],
+    30,
+    null
 )
 on conflict (key) do update set
     name = excluded.name,
@@ -65,7 +78,8 @@ on conflict (key) do update set
     docs_url = excluded.docs_url,
     client_actions = excluded.client_actions,
     server_actions = excluded.server_actions,
-    sort_order = excluded.sort_order;
+    sort_order = excluded.sort_order,
+    min_schedule_interval = excluded.min_schedule_interval;
 
 /** --- Countries --- */
 
@@ -99,7 +113,7 @@ on conflict do nothing;
 
 insert into public.integration_features (
     provider_id, key, name, description, default_trigger, default_trigger_config,
-    sync_direction, entity_type, server_action, sort_order
+    sync_direction, entity_type, server_action, sort_order, validation_action
 )
 select
     p.id,
@@ -111,38 +125,41 @@ select
     f.direction::public.sync_direction,
     f.entity_type,
     f.server_action,
-    f.sort_order
+    f.sort_order,
+    f.validation_action
 from (
     values
     (
         'quickbooks', 'chart_of_accounts', 'Sync Chart of Accounts',
         'Cache the QuickBooks chart of accounts for line and payment account mappings.',
         'on_schedule', '{"entity": "projects", "schedule": "15 2 * * *"}',
-        'inbound', 'account', 'qb_chart_of_accounts', 10
+        'inbound', 'account', 'qb_chart_of_accounts', 10, null
     ),
     (
         'quickbooks', 'classes', 'Sync Classes', 'Cache QuickBooks classes.',
         'on_schedule', '{"entity": "projects", "schedule": "20 2 * * *"}',
-        'inbound', 'class', 'qb_classes', 20
+        'inbound', 'class', 'qb_classes', 20, null
     ),
     (
         'quickbooks', 'tax_codes', 'Sync Tax Codes', 'Cache QuickBooks tax codes and rates.',
         'on_schedule', '{"entity": "projects", "schedule": "25 2 * * *"}',
-        'inbound', 'tax_code', 'qb_tax_codes', 30
+        'inbound', 'tax_code', 'qb_tax_codes', 30, null
     ),
     (
         'quickbooks', 'vendors', 'Sync Suppliers (Vendors)',
         'Create or update the QuickBooks Vendor of a business supplier.',
         'on_manual',
         '{"entity": "project_relationships", "filter": {"entity_type": "Business", "role_can_be_vendor": true}}',
-        'outbound', 'vendor', 'sync_vendor', 40
+        'outbound', 'vendor', 'sync_vendor', 40,
+        'validate_relationship_send_to'
     ),
     (
         'quickbooks', 'customers', 'Sync Customers',
         'Create or update the QuickBooks Customer of a relationship that can be a customer.',
         'on_manual',
         '{"entity": "project_relationships", "filter": {"role_can_be_customer": true}}',
-        'outbound', 'customer', 'sync_customer', 50
+        'outbound', 'customer', 'sync_customer', 50,
+        'validate_relationship_send_to'
     ),
     (
         'quickbooks', 'expenses', 'Sync Expenses',
@@ -150,7 +167,8 @@ from (
         'on_status_change',
         '{"entity": "transactions", "filter": {"transaction_type": ["Expense"], '
         || '"transaction_direction": "inbound", "status": "Approved"}}',
-        'outbound', 'transaction', 'sync_transaction', 60
+        'outbound', 'transaction', 'sync_transaction', 60,
+        'validate_transaction_send_to'
     ),
     (
         'quickbooks', 'bills', 'Sync Bills',
@@ -158,7 +176,8 @@ from (
         'on_status_change',
         '{"entity": "transactions", "filter": {"transaction_type": ["Invoice", "Payroll Invoice", '
         || '"Reimbursement"], "transaction_direction": "inbound", "status": "Approved"}}',
-        'outbound', 'transaction', 'sync_transaction', 70
+        'outbound', 'transaction', 'sync_transaction', 70,
+        'validate_transaction_send_to'
     ),
     (
         'quickbooks', 'invoices', 'Sync Invoices',
@@ -166,77 +185,122 @@ from (
         'on_status_change',
         '{"entity": "transactions", "filter": {"transaction_type": ["Invoice"], '
         || '"transaction_direction": "outbound", "status": "Approved"}}',
-        'outbound', 'transaction', 'sync_transaction', 80
+        'outbound', 'transaction', 'sync_transaction', 80,
+        'validate_transaction_send_to'
     ),
     (
         'quickbooks', 'payments', 'Sync Payments',
         'Mark outbound invoices Paid when QuickBooks records their customer payment.',
         'realtime',
         '{"entity": "transactions", "filter": {"transaction_type": ["Invoice"], "transaction_direction": "outbound"}}',
-        'inbound', 'payment', 'qb_payments', 90
+        'inbound', 'payment', 'qb_payments', 90, null
+    ),
+    (
+        'quickbooks', 'company_info', 'Company info',
+        'Read the connected QuickBooks company: its name, country, home currency and tax settings.',
+        'on_manual', '{"entity": "projects"}',
+        'inbound', 'company', 'qb_company_info', 5, null
+    ),
+    (
+        'quickbooks', 'verify_vendor_hash', 'Verify suppliers',
+        'Check that what QuickBooks holds for a supplier is what Plugboard last sent; a supplier '
+        || 'changed or deleted in QuickBooks is flagged stale. Give the relationships to check.',
+        'on_manual',
+        '{"entity": "project_relationships", "filter": {"entity_type": "Business", "role_can_be_vendor": true}}',
+        'inbound', 'vendor', 'verify_vendor_hash', 100, null
+    ),
+    (
+        'quickbooks', 'verify_transaction_hash', 'Verify transactions',
+        'Check that what QuickBooks holds for a pushed expense, bill or invoice is what Plugboard '
+        || 'last sent; one changed or deleted in QuickBooks is flagged stale. Give the transactions to check.',
+        'on_manual', '{"entity": "transactions"}',
+        'inbound', 'transaction', 'verify_transaction_hash', 110, null
+    ),
+    (
+        'quickbooks', 'cdc_poll', 'Poll QuickBooks changes',
+        'Ask QuickBooks'' change data capture what changed since the last poll (the fallback for '
+        || 'missed webhooks; it also runs every five minutes while a realtime feature is on).',
+        'on_manual', '{"entity": "projects"}',
+        'inbound', 'change', 'qb_cdc_poll', 120, null
     ),
     (
         'companies_house', 'company_profile', 'Company profile lookup',
         'Fetch a linked company''s profile and fill the registered address, SIC codes and status.',
         'on_link',
         '{"entity": "project_relationships", "filter": {"entity_type": "Business"}}',
-        'inbound', 'company', 'ch_company_profile', 10
+        'inbound', 'company', 'ch_company_profile', 10, null
     ),
     (
         'companies_house', 'officers', 'Officer lookup', 'Fetch a linked company''s officers.',
         'on_link',
         '{"entity": "project_relationships", "filter": {"entity_type": "Business"}}',
-        'inbound', 'company', 'ch_officers', 20
+        'inbound', 'company', 'ch_officers', 20, null
     ),
     (
         'companies_house', 'filing_history', 'Filing history',
         'Fetch a linked company''s filing history on request.',
         'on_manual',
         '{"entity": "project_relationships", "filter": {"entity_type": "Business"}}',
-        'inbound', 'company', 'ch_filing_history', 30
+        'inbound', 'company', 'ch_filing_history', 30, null
     ),
     (
         'companies_house', 'psc', 'PSC data',
         'Fetch a linked company''s persons with significant control.',
         'on_link',
         '{"entity": "project_relationships", "filter": {"entity_type": "Business"}}',
-        'inbound', 'company', 'ch_persons_with_significant_control', 40
+        'inbound', 'company', 'ch_persons_with_significant_control', 40, null
     ),
     (
         'companies_house', 'sic_codes', 'SIC code reference',
         'UK SIC 2007 condensed list as searchable reference data.',
         'on_schedule', '{"entity": "projects", "schedule": "0 4 1 * *"}',
-        'inbound', 'sic_code', 'ch_sic_codes', 50
+        'inbound', 'sic_code', 'ch_sic_codes', 50, null
+    ),
+    (
+        'companies_house', 'company_refresh', 'Company changes',
+        'Refresh every linked company''s profile nightly; flag companies that were dissolved, renamed '
+        || 'or changed status, and fill what the relationship still lacks.',
+        'on_schedule', '{"entity": "projects", "schedule": "30 3 * * *"}',
+        'inbound', 'company', 'ch_company_refresh', 35, null
     ),
     (
         'hmrc', 'vat_obligations', 'VAT obligations',
         'Fetch the project''s VAT obligations (open and fulfilled) by its VAT registration number.',
         'on_schedule', '{"entity": "projects", "schedule": "0 6 * * *"}',
-        'inbound', 'vat_obligation', 'hmrc_vat_obligations', 10
+        'inbound', 'vat_obligation', 'hmrc_vat_obligations', 10, null
     ),
     (
         'hmrc', 'vat_return_submission', 'VAT return submission',
         'Submit a VAT return for an open period; a person confirms every submission.',
         'on_manual', '{"entity": "projects"}',
-        'outbound', 'vat_return', 'hmrc_submit_vat_return', 20
+        'outbound', 'vat_return', 'hmrc_submit_vat_return', 20, null
     ),
     (
         'hmrc', 'corporation_tax_reference', 'Corporation Tax reference',
         'HMRC has no public Corporation Tax REST API: stores and validates the company''s UTR.',
         'on_manual', '{"entity": "projects"}',
-        'inbound', 'ct_reference', null, 30
+        'inbound', 'ct_reference', null, 30, null
     ),
     (
         'hmrc', 'paye', 'PAYE references',
         'HMRC has no public REST API for PAYE (RTI) payroll data: stores and validates the '
-        || 'employer PAYE reference and Accounts Office reference.',
+        || 'employer PAYE reference and Accounts Office reference (the levy declarations feature uses the former).',
         'on_manual', '{"entity": "projects"}',
-        'inbound', 'paye_reference', null, 40
+        'inbound', 'paye_reference', null, 40, null
+    ),
+    (
+        'hmrc', 'paye_levy_declarations', 'PAYE Apprenticeship Levy declarations',
+        'Fetch the Apprenticeship Levy declarations (levy due year to date, allowance, inactive '
+        || 'and ceased periods) reported on the scheme''s Employer Payment Summaries, and the English '
+        || 'fraction, for the employer PAYE reference (HMRC Apprenticeship Levy API). Not payroll data: '
+        || 'HMRC offers no public REST API for RTI Full Payment Submissions or employees'' pay.',
+        'on_schedule', '{"entity": "projects", "schedule": "30 6 * * *"}',
+        'inbound', 'levy_declaration', 'hmrc_paye_levy_declarations', 45, null
     )
 )
     as f (
         provider_key, key, name, description, default_trigger, config, direction, entity_type,
-        server_action, sort_order
+        server_action, sort_order, validation_action
     )
 inner join public.integration_providers as p on f.provider_key = p.key
 on conflict (provider_id, key) do update set
@@ -247,167 +311,8 @@ on conflict (provider_id, key) do update set
     sync_direction = excluded.sync_direction,
     entity_type = excluded.entity_type,
     server_action = excluded.server_action,
-    sort_order = excluded.sort_order;
-
-update public.integration_features as f
-set validation_action = v.action
-from (
-    values
-    ('quickbooks', 'vendors', 'validate_relationship_send_to'),
-    ('quickbooks', 'customers', 'validate_relationship_send_to'),
-    ('quickbooks', 'expenses', 'validate_transaction_send_to'),
-    ('quickbooks', 'bills', 'validate_transaction_send_to'),
-    ('quickbooks', 'invoices', 'validate_transaction_send_to')
-) as v (provider_key, feature_key, action),
-    public.integration_providers as p
-where
-    p.key = v.provider_key
-    and f.provider_id = p.id
-    and f.key = v.feature_key
-    and f.validation_action is distinct from v.action;
-
-update public.integration_providers
-set server_actions = pg_catalog.array_append(server_actions, 'qb_cdc_poll')
-where key = 'quickbooks' and not server_actions @> '{qb_cdc_poll}';
-
-update public.integration_providers
-set server_actions = server_actions || array['ch_company_refresh']
-where key = 'companies_house' and 'ch_company_refresh' <> all(server_actions);
-
-insert into public.integration_features (
-    provider_id, key, name, description, default_trigger, default_trigger_config,
-    sync_direction, entity_type, server_action, sort_order
-)
-select
-    p.id,
-    'company_refresh' as key,
-    'Company changes' as name,
-    'Refresh every linked company''s profile nightly; flag companies that were dissolved, renamed '
-    || 'or changed status, and fill what the relationship still lacks.' as description,
-    'on_schedule'::public.sync_trigger_type as default_trigger,
-    '{"entity": "projects", "schedule": "30 3 * * *"}'::jsonb as default_trigger_config,
-    'inbound'::public.sync_direction as sync_direction,
-    'company' as entity_type,
-    'ch_company_refresh' as server_action,
-    35 as sort_order
-from public.integration_providers as p
-where p.key = 'companies_house'
-on conflict (provider_id, key) do update set
-    name = excluded.name,
-    description = excluded.description,
-    default_trigger = excluded.default_trigger,
-    default_trigger_config = excluded.default_trigger_config,
-    sync_direction = excluded.sync_direction,
-    entity_type = excluded.entity_type,
-    server_action = excluded.server_action,
-    sort_order = excluded.sort_order;
-
-update public.integration_providers
-set client_actions = client_actions || array['validate_client_context']
-where key = 'hmrc' and 'validate_client_context' <> all(client_actions);
-
-update public.integration_providers
-set
-    description = 'Making Tax Digital for VAT: obligations and return submission. PAYE: the '
-    || 'Apprenticeship Levy declarations and English fraction HMRC''s Apprenticeship Levy API gives '
-    || 'for the employer PAYE reference. HMRC has no public REST API for Corporation Tax or for PAYE '
-    || '(RTI) payroll data: Plugboard stores and validates the UTR, employer PAYE reference and '
-    || 'Accounts Office reference.',
-    server_actions = server_actions || array['hmrc_paye_levy_declarations']
-where key = 'hmrc' and 'hmrc_paye_levy_declarations' <> all(server_actions);
-
-update public.integration_features as f
-set
-    description = 'HMRC has no public REST API for PAYE (RTI) payroll data: stores and validates the '
-    || 'employer PAYE reference and Accounts Office reference (the levy declarations feature uses the former).'
-from public.integration_providers as p
-where f.provider_id = p.id and p.key = 'hmrc' and f.key = 'paye';
-
-insert into public.integration_features (
-    provider_id, key, name, description, default_trigger, default_trigger_config, sync_direction,
-    entity_type, server_action, sort_order
-)
-select
-    p.id as provider_id,
-    'paye_levy_declarations' as key,
-    'PAYE Apprenticeship Levy declarations' as name,
-    'Fetch the Apprenticeship Levy declarations (levy due year to date, allowance, inactive '
-    || 'and ceased periods) reported on the scheme''s Employer Payment Summaries, and the English '
-    || 'fraction, for the employer PAYE reference (HMRC Apprenticeship Levy API). Not payroll data: '
-    || 'HMRC offers no public REST API for RTI Full Payment Submissions or employees'' pay.' as description,
-    'on_schedule'::public.sync_trigger_type as default_trigger,
-    '{"entity": "projects", "schedule": "30 6 * * *"}'::jsonb as default_trigger_config,
-    'inbound'::public.sync_direction as sync_direction,
-    'levy_declaration' as entity_type,
-    'hmrc_paye_levy_declarations' as server_action,
-    45 as sort_order
-from public.integration_providers as p
-where p.key = 'hmrc'
-on conflict (provider_id, key) do update set
-    name = excluded.name,
-    description = excluded.description,
-    default_trigger = excluded.default_trigger,
-    default_trigger_config = excluded.default_trigger_config,
-    sync_direction = excluded.sync_direction,
-    entity_type = excluded.entity_type,
-    server_action = excluded.server_action,
-    sort_order = excluded.sort_order;
-
-update public.integration_providers set min_schedule_interval = interval '1 hour'
-where key = 'companies_house';
-
-insert into public.integration_features (
-    provider_id, key, name, description, default_trigger, default_trigger_config,
-    sync_direction, entity_type, server_action, sort_order
-)
-select
-    p.id,
-    f.key,
-    f.name,
-    f.description,
-    'on_manual'::public.sync_trigger_type,
-    f.config::jsonb,
-    'inbound'::public.sync_direction,
-    f.entity_type,
-    f.server_action,
-    f.sort_order
-from (
-    values
-    (
-        'company_info', 'Company info',
-        'Read the connected QuickBooks company: its name, country, home currency and tax settings.',
-        '{"entity": "projects"}', 'company', 'qb_company_info', 5
-    ),
-    (
-        'verify_vendor_hash', 'Verify suppliers',
-        'Check that what QuickBooks holds for a supplier is what Plugboard last sent; a supplier '
-        || 'changed or deleted in QuickBooks is flagged stale. Give the relationships to check.',
-        '{"entity": "project_relationships", "filter": {"entity_type": "Business", "role_can_be_vendor": true}}',
-        'vendor', 'verify_vendor_hash', 100
-    ),
-    (
-        'verify_transaction_hash', 'Verify transactions',
-        'Check that what QuickBooks holds for a pushed expense, bill or invoice is what Plugboard '
-        || 'last sent; one changed or deleted in QuickBooks is flagged stale. Give the transactions to check.',
-        '{"entity": "transactions"}', 'transaction', 'verify_transaction_hash', 110
-    ),
-    (
-        'cdc_poll', 'Poll QuickBooks changes',
-        'Ask QuickBooks'' change data capture what changed since the last poll (the fallback for '
-        || 'missed webhooks; it also runs every five minutes while a realtime feature is on).',
-        '{"entity": "projects"}', 'change', 'qb_cdc_poll', 120
-    )
-) as f (key, name, description, config, entity_type, server_action, sort_order)
-inner join public.integration_providers as p on p.key = 'quickbooks'
-on conflict (provider_id, key) do update set
-    name = excluded.name,
-    description = excluded.description,
-    default_trigger = excluded.default_trigger,
-    default_trigger_config = excluded.default_trigger_config,
-    sync_direction = excluded.sync_direction,
-    entity_type = excluded.entity_type,
-    server_action = excluded.server_action,
-    sort_order = excluded.sort_order;
+    sort_order = excluded.sort_order,
+    validation_action = excluded.validation_action;
 
 /** --- Permissions --- */
 

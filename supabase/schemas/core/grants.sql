@@ -1,3 +1,12 @@
+-- Least privilege for the API roles (issue #18). Supabase's default privileges grant
+-- every new table in public ALL to anon, authenticated and service_role (see
+-- supabase/compat/0002_database_grants.sql). TRUNCATE ignores row-level security,
+-- TRIGGER and REFERENCES are schema powers no request needs: none of the three roles keeps
+-- them, on today's tables or on tables created later. anon (no signed-in user) writes
+-- nothing, now or later. Tables signed-in clients never write lose INSERT, UPDATE and
+-- DELETE for authenticated too (their reads stay under RLS); service_role and the
+-- workers write them.
+
 revoke truncate, trigger, references on all tables in schema public from anon, authenticated, service_role;
 
 alter default privileges for role postgres in schema public

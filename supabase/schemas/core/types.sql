@@ -1,3 +1,5 @@
+-- The six enums of the original design, every value as it names them.
+
 create type public.integration_auth_method as enum (
     'oauth2', 'api_key', 'basic_auth', 'saml', 'jwt', 'certificate', 'webhook', 'none'
 );

@@ -26,6 +26,9 @@ on public.integration_entity_mappings (created_by);
 
 alter table public.integration_entity_mappings enable row level security;
 
+-- Clients do not write mappings (a mapping steers the integration's workers): a person
+-- links a record by hand through integration_link_record / integration_unlink_record /
+-- integration_map_code, which check the permission and set who and how on the server.
 revoke insert, update, delete on public.integration_entity_mappings from anon, authenticated;
 
 comment on column public.integration_entity_mappings.created_via is

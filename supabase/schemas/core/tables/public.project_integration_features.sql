@@ -24,6 +24,8 @@ on public.project_integration_features (feature_id);
 
 alter table public.project_integration_features enable row level security;
 
+-- Signed-in users with integration:manage switch features and override triggers; the
+-- engine's schedule state (next_run_at) is Plugboard's alone.
 revoke insert, update on public.project_integration_features from authenticated;
 
 grant insert (project_integration_id, feature_id, is_enabled, trigger_type, trigger_config)
@@ -32,6 +34,11 @@ on public.project_integration_features to authenticated;
 grant update (is_enabled, trigger_type, trigger_config)
 on public.project_integration_features to authenticated;
 
+-- Schedule state: next_run_at is set exactly while a feature is schedulable (the
+-- integration enabled and Connected, the feature active and enabled, its effective trigger
+-- on_schedule) to the next minute its effective cron schedule names; the planner
+-- (private.plan_schedules) finds due runs through this index. Kept up to date by the
+-- triggers in supabase/schemas/core/triggers/.
 create index project_integration_features_next_run_at_idx
 on public.project_integration_features (next_run_at)
 where next_run_at is not null;

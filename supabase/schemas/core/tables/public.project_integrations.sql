@@ -32,11 +32,14 @@ create index project_integrations_provider_id_idx on public.project_integrations
 
 alter table public.project_integrations enable row level security;
 
+-- What signed-in users may write, column by column (RLS decides which rows): a person
+-- with integration:manage switches an integration on or off; the connection state (status,
+-- account, expiry, errors) is written only by Plugboard, and settings only by the server
+-- actions and the validated RPCs (hmrc_set_references, quickbooks_set_book_close_date),
+-- never directly (a VRN the RPC refuses could reach a URL, issue #18). A person switching
+-- an integration makes it theirs: the country trigger leaves it alone after.
 revoke insert, update on public.project_integrations from authenticated;
 
-grant insert (project_id, provider_id, is_enabled, settings)
-on public.project_integrations to authenticated;
+grant insert (project_id, provider_id, is_enabled) on public.project_integrations to authenticated;
 
-grant update (is_enabled, settings) on public.project_integrations to authenticated;
-
-revoke insert (settings), update (settings) on public.project_integrations from authenticated;
+grant update (is_enabled) on public.project_integrations to authenticated;
