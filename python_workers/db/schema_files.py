@@ -24,8 +24,9 @@ LOAD_ORDER = "load_order.txt"
 
 
 def schema_files(directory: Path = SCHEMAS_DIR) -> list[Path]:
-    """Every schema file in load order; an unmatched glob or an unlisted file is an error,
-    so a new file cannot be silently left out of the comparison."""
+    """Every schema file in load order, as the Supabase CLI reads `schema_paths`: each glob's
+    matches in name order, a file matched again skipped, a glob matching nothing an error.
+    A file no glob matches is an error too, so none is silently left out of the comparison."""
     patterns = [
         line.strip()
         for line in (directory / LOAD_ORDER).read_text().splitlines()
