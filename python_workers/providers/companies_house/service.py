@@ -66,7 +66,8 @@ async def api_of(ctx: ActionContext) -> CompaniesHouseApi:
 async def test_connection(ctx: ActionContext, params: NoParams) -> CompanyResult:
     """One real request with the key; every Companies House integration follows the answer.
     A refused key fails the run with invalid_api_key; the failed sync log then moves every
-    Companies House integration to Error (migration 20261125060000)."""
+    Companies House integration to Error
+    (private.tg_integration_sync_logs__global_credential_refused)."""
     await (await api_of(ctx)).search_companies("limited", 1)
     await ctx.db.execute("select private.record_global_credential_test('companies_house', true)")
     return CompanyResult(records_processed=1, details={"ok": True})

@@ -1,2 +1,2 @@
 """QuickBooks Online: server actions (processor.py); its client actions are SQL
-(supabase/migrations/*_quickbooks_*.sql)."""
+(supabase/schemas/providers/quickbooks/)."""
