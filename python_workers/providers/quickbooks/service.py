@@ -12,10 +12,11 @@ from uuid import UUID
 from python_workers.engine.host_records import HostRecords
 from python_workers.engine.outcome import SyncCounts
 from python_workers.engine.progress import note_key
+from python_workers.engine.validation import accepted, validate_found_records
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
 from python_workers.providers.params import NoParams, RecordParams
-from python_workers.providers.quickbooks import changes, mappings, parties, reference
+from python_workers.providers.quickbooks import changes, parties, reference
 from python_workers.providers.quickbooks import transactions as txns
 from python_workers.providers.quickbooks.client import api_for, integration_ids
 from python_workers.providers.quickbooks.verify import verify, verify_linked
@@ -62,12 +63,10 @@ async def sync_customer(ctx: ActionContext, params: QuickBooksRecordParams) -> S
 async def sync_transaction(ctx: ActionContext, params: QuickBooksRecordParams) -> SyncCounts:
     api = api_for(ctx)
     if params.entity_id is not None:
-        change, reference_id = await txns.push_one(ctx, api, params.entity_id, params.feature)
+        change, reference_id = await txns.push_one(ctx, api, params.entity_id)
         return _counts(1, {params.entity_id: change}, reference_id, api.retries)
     if params.entity_ids is not None and params.chunk is not None:
-        await txns.push_chunk(
-            ctx, api, params.entity_ids, params.chunk, params.feature, singly=params.singly
-        )
+        await txns.push_chunk(ctx, api, params.entity_ids, params.chunk, singly=params.singly)
         return ctx.progress.counts(retries=api.retries)
     if params.feature is None:
         raise ProviderError("invalid_params", "sync_transaction needs a feature or records")
@@ -109,13 +108,7 @@ async def _sync_parties(
     host = HostRecords.of(ctx)
     if params.entity_id:
         await host.require("project_relationships", [params.entity_id])
-        [validation] = await _validations(ctx, [params.entity_id], feature)
-        if not validation.valid:
-            raise ProviderError(
-                "not_sendable",
-                f"QuickBooks cannot take this relationship: {validation.message()}",
-                {"errors": validation.errors},
-            )
+        accepted(ctx, params.entity_id)  # the engine refused it otherwise (engine/validation.py)
         pushed = await parties.push(ctx, api, kind, params.entity_id, force=params.force)
         counts = _counts(1, {params.entity_id: pushed.change}, pushed.external_id, api.retries)
         if pushed.note:
@@ -124,7 +117,8 @@ async def _sync_parties(
     progress = ctx.progress
     ids = progress.plan(await _feature_relationships(host, ctx, feature))
     await progress.commit()
-    for relationship_id, validation in zip(ids, await _validations(ctx, ids, feature), strict=True):
+    validations = await validate_found_records(ctx, feature, ids)
+    for relationship_id, validation in zip(ids, validations, strict=True):
         if not validation.valid:
             progress.fail(relationship_id, "not_sendable", validation.message())
         else:
@@ -137,15 +131,6 @@ async def _sync_parties(
                 progress.fail(relationship_id, error.code, error.message)
         await progress.commit()
     return progress.counts(retries=api.retries)
-
-
-async def _validations(
-    ctx: ActionContext, ids: list[str], feature: str
-) -> list[mappings.Validation]:
-    return await mappings.validate(
-        ctx.db, "validate_relationship_send_to",
-        [{"relationship_id": i, "feature": feature} for i in ids],
-    )  # fmt: skip
 
 
 async def _feature_relationships(host: HostRecords, ctx: ActionContext, feature: str) -> list[str]:
