@@ -46,7 +46,7 @@ def resolve_action(
             f"the server processor of {provider_key!r} cannot be loaded: {exc}",
         ) from exc
     try:
-        return validating(processor[action])
+        return validating(action, processor[action])
     except KeyError:
         raise PermanentSyncError(
             "unknown_action",

@@ -4,7 +4,8 @@ providers/contract.py; docs/engine.md "Validation before a push").
 
 The validation action is the provider's client action the client app calls before Send
 To (integration_send_to runs it too): one rule, one place, run again here because a
-record may change between the click and the run. For a run that names records:
+record may change between the click and the run. For a run of the feature's server
+action (integration_features.server_action; not a verify run) that names records:
 - each must be the run's project's (HostRecords: not_in_project, before anything else);
 - one record (entity_id) the action refuses fails the run with not_sendable, its errors
   in the log's details.errors;
@@ -12,7 +13,7 @@ record may change between the click and the run. For a run that names records:
   the rest go on;
 - the answers for the accepted records reach the action as ctx.validations.
 A run for the whole feature names no record: its action finds them and calls
-`validate_records` for them.
+`validate_found_records` for them.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ FEATURE_SQL = """
 select p.name, f.validation_action, f.default_trigger_config ->> 'entity'
 from public.integration_features as f
 inner join public.integration_providers as p on p.id = f.provider_id
-where p.key = %s and f.key = %s and f.validation_action is not null
+where p.key = %s and f.key = %s and f.server_action = %s and f.validation_action is not null
 """
 
 VALIDATE_SQL = """
@@ -60,10 +61,11 @@ class FeatureValidation:
 
 
 async def feature_validation(
-    db: psycopg.AsyncConnection[Any], provider_key: str, feature: str
+    db: psycopg.AsyncConnection[Any], provider_key: str, feature: str, action: str
 ) -> FeatureValidation | None:
-    """None when the feature validates nothing (or is not the provider's)."""
-    cursor = await db.execute(FEATURE_SQL, (provider_key, feature))
+    """The validation `action` runs after as `feature`'s server action; None when the
+    feature validates nothing or `action` is not its server action (a verify run)."""
+    cursor = await db.execute(FEATURE_SQL, (provider_key, feature, action))
     row = await cursor.fetchone()
     if row is None:
         return None
@@ -95,12 +97,12 @@ def refusal(check: FeatureValidation, validation: Validation) -> ProviderError:
     )
 
 
-async def validated(ctx: ActionContext, params: RecordParams) -> ActionContext:
-    """`ctx` with the validations of the records `params` names (see the module's
-    docstring); `ctx` itself when there is nothing to validate."""
+async def validated(ctx: ActionContext, action: str, params: RecordParams) -> ActionContext:
+    """`ctx` with the validations of the records `params` names for server action
+    `action` (see the module's docstring); `ctx` itself when there is nothing to validate."""
     if params.feature is None or (params.entity_id is None and params.entity_ids is None):
         return ctx
-    check = await feature_validation(ctx.db, ctx.integration.provider_key, params.feature)
+    check = await feature_validation(ctx.db, ctx.integration.provider_key, params.feature, action)
     if check is None:
         return ctx
     named = [params.entity_id] if params.entity_id is not None else params.entity_ids or []
@@ -118,14 +120,15 @@ async def validated(ctx: ActionContext, params: RecordParams) -> ActionContext:
     return dataclasses.replace(ctx, validations=passed)
 
 
-def validating(action: ServerAction[Any, Any]) -> ServerAction[Any, Any]:
-    """`action`, run after the validation of the records its params name. Actions whose
-    params are not RecordParams name no records of a feature: they run as they are."""
+def validating(name: str, action: ServerAction[Any, Any]) -> ServerAction[Any, Any]:
+    """Server action `name`, run after the validation of the records its params name.
+    Actions whose params are not RecordParams name no records of a feature: they run as
+    they are."""
     if not issubclass(action.params_model, RecordParams):
         return action
 
     async def handler(ctx: ActionContext, params: Any) -> Any:
-        return await action.handler(await validated(ctx, params), params)
+        return await action.handler(await validated(ctx, name, params), params)
 
     return ServerAction(action.params_model, handler)
 
@@ -144,11 +147,11 @@ def accepted(ctx: ActionContext, record_id: str) -> Validation:
 
 
 async def validate_found_records(
-    ctx: ActionContext, feature: str, ids: list[str]
+    ctx: ActionContext, feature: str, action: str, ids: list[str]
 ) -> list[Validation]:
-    """For a whole-feature run, whose action finds its records itself: each one's answer
-    (every record is valid when the feature validates nothing)."""
-    check = await feature_validation(ctx.db, ctx.integration.provider_key, feature)
+    """For a whole-feature run of server action `action`, which finds its records itself:
+    each one's answer (every record is valid when the feature validates nothing)."""
+    check = await feature_validation(ctx.db, ctx.integration.provider_key, feature, action)
     if check is None:
         return [Validation(valid=True, errors=[], data={}) for _ in ids]
     return await validate_records(ctx.db, check, ids)

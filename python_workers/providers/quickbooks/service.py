@@ -53,11 +53,11 @@ async def tax_codes(ctx: ActionContext, params: NoParams) -> SyncCounts:
 
 
 async def sync_vendor(ctx: ActionContext, params: QuickBooksRecordParams) -> SyncCounts:
-    return await _sync_parties(ctx, params, "vendor", "vendors")
+    return await _sync_parties(ctx, params, "vendor", "vendors", "sync_vendor")
 
 
 async def sync_customer(ctx: ActionContext, params: QuickBooksRecordParams) -> SyncCounts:
-    return await _sync_parties(ctx, params, "customer", "customers")
+    return await _sync_parties(ctx, params, "customer", "customers", "sync_customer")
 
 
 async def sync_transaction(ctx: ActionContext, params: QuickBooksRecordParams) -> SyncCounts:
@@ -99,7 +99,7 @@ async def cdc_poll(ctx: ActionContext, params: NoParams) -> SyncCounts:
 
 
 async def _sync_parties(
-    ctx: ActionContext, params: QuickBooksRecordParams, kind: str, feature: str
+    ctx: ActionContext, params: QuickBooksRecordParams, kind: str, feature: str, action: str
 ) -> SyncCounts:
     """One relationship, or every one the feature takes that is new or changed: each of
     those committed with its mapping as soon as it is done (ctx.progress), so a run that
@@ -117,7 +117,7 @@ async def _sync_parties(
     progress = ctx.progress
     ids = progress.plan(await _feature_relationships(host, ctx, feature))
     await progress.commit()
-    validations = await validate_found_records(ctx, feature, ids)
+    validations = await validate_found_records(ctx, feature, action, ids)
     for relationship_id, validation in zip(ids, validations, strict=True):
         if not validation.valid:
             progress.fail(relationship_id, "not_sendable", validation.message())

@@ -77,8 +77,8 @@ def test_the_engine_validates_for_record_actions_only() -> None:
     """Actions whose params name a feature's records are wrapped; the rest run as they are."""
     processor = load_processor("quickbooks")
     for name in ("sync_vendor", "sync_customer", "sync_transaction"):
-        assert validating(processor[name]) is not processor[name], name
+        assert validating(name, processor[name]) is not processor[name], name
     for name in ("testConnection", "qb_company_info", "qb_cdc_poll"):
-        assert validating(processor[name]) is processor[name], name
+        assert validating(name, processor[name]) is processor[name], name
     for name, action in load_processor("companies_house").items():
-        assert validating(action) is action, name
+        assert validating(name, action) is action, name
