@@ -59,9 +59,11 @@ def _relationship(world: World, name: str) -> str:
     return str(row["id"])
 
 
-def _run(world: World, workers: Workers, record_id: str) -> tuple[UUID, dict[str, Any]]:
+def _run(
+    world: World, workers: Workers, record_id: str | None, **params: Any
+) -> tuple[UUID, dict[str, Any]]:
     workers.start()
-    log_id = world.enqueue("vendors", record_id)
+    log_id = world.enqueue("vendors", record_id, **params)
     [log] = world.wait_final([log_id])
     return log_id, log
 
@@ -92,6 +94,22 @@ def test_an_accepted_record_reaches_the_action_with_the_validations_answer(
     # the contract: the feature's key and the record as relationship_id, nothing else
     sent = {"feature": "vendors", "relationship_id": accepted}
     assert start["validated"] == {accepted: {"sent": sent}}
+
+
+def test_in_a_batch_a_refused_record_fails_alone_and_the_rest_go_on(
+    guarded: World, workers: Workers
+) -> None:
+    accepted = _relationship(guarded, "Oakwood Timber")
+    refused = _relationship(guarded, "Refused Supplies")
+    log_id, log = _run(guarded, workers, None, entity_ids=[accepted, refused])
+    assert log["status"] == "partial_success", log["error_message"]
+    counts = (log["records_processed"], log["records_created"], log["records_failed"])
+    assert counts == (2, 1, 1)
+    assert log["details"]["errors"] == [
+        {"entity_id": refused, "code": "not_sendable",
+         "message": "Refused Supplies cannot be sent"},
+    ]  # fmt: skip
+    assert list(guarded.starts(log_id)[0]["validated"]) == [accepted]
 
 
 def test_a_feature_without_a_validation_action_runs_unchecked(

@@ -5,8 +5,9 @@ Its one server action, `act`, appends what happens to the file PLUGBOARD_TEST_CA
 (one JSON line per event: start / end, log id, pid, time; at the start, the engine's
 validation answers it was given) and then does what its params
 say: sleep, fail the first `fail_times` attempts (retryable, with an optional Retry-After),
-fail always (`fail: "retryable" | "permanent"`), report counts — after writing an entity
-mapping through ctx.db first when asked (committed with the log, or not at all)."""
+fail always (`fail: "retryable" | "permanent"`), report counts (for a batch, `entity_ids`:
+each record not already failed counts created) — after writing an entity mapping through
+ctx.db first when asked (committed with the log, or not at all)."""
 
 from __future__ import annotations
 
@@ -85,6 +86,10 @@ async def act(ctx: ActionContext, params: ActParams) -> SyncCounts:
     if params.fail_times and starts_of(log_id) <= params.fail_times:
         raise ProviderSaysNo("flaky", retryable=True, retry_after=params.retry_after)
     record("end", log_id)
+    if params.entity_ids is not None:  # a batch: every record not failed already is done
+        for record_id in ctx.progress.plan(params.entity_ids):
+            ctx.progress.add(record_id, "created")
+        return ctx.progress.counts()
     return SyncCounts.model_validate(params.counts)
 
 
