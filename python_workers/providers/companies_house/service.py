@@ -24,6 +24,7 @@ from python_workers.engine.outcome import SyncCounts
 from python_workers.providers.companies_house.api import CompaniesHouseApi, CompanyNotFound
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
+from python_workers.providers.params import NoParams
 from python_workers.providers.reference_cache import cache_items
 
 
@@ -40,10 +41,6 @@ class SearchParams(BaseModel):
 
     query: str = Field(min_length=1)
     limit: int = Field(default=20, ge=1, le=100)
-
-
-class NoParams(BaseModel):
-    model_config = ConfigDict(extra="ignore")
 
 
 class CompanyResult(SyncCounts):

@@ -8,7 +8,7 @@ import httpx
 from psycopg_pool import AsyncConnectionPool
 
 from python_workers.config import Settings
-from python_workers.credentials.connection_test import ConnectionTest, run_connection_test
+from python_workers.connections.connection_test import ConnectionTest, run_connection_test
 from python_workers.credentials.store import service_role
 
 

@@ -25,7 +25,7 @@ from uuid import UUID
 import httpx
 from psycopg_pool import AsyncConnectionPool
 
-from python_workers.credentials.account_check import account_refusal
+from python_workers.connections.account_check import account_refusal
 from python_workers.credentials.errors import TokenEndpointRefused, TokenEndpointUnavailable
 from python_workers.credentials.oauth import (
     GrantRejected,

@@ -11,26 +11,20 @@ sync log.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
 import httpx
 from psycopg_pool import AsyncConnectionPool
-from pydantic import BaseModel, ConfigDict
 
 from python_workers.config import Settings
-from python_workers.credentials.accessor import credential_accessor
 from python_workers.credentials.errors import CredentialMissing, ReconnectRequired
 from python_workers.credentials.status import log_connection_event, record_connection_problem
 from python_workers.credentials.store import service_role
-from python_workers.engine.context import UnmeteredBudget
+from python_workers.engine.context import build_action_context
 from python_workers.providers import load_processor
-from python_workers.providers.budgets import budget_for
-from python_workers.providers.contract import ActionContext, ProjectIntegration
-
-log = logging.getLogger("plugboard.connections")
+from python_workers.providers.contract import ProjectIntegration
 
 INTEGRATION_SQL = """
 select pi.project_id, pi.status::text, pi.external_account_id, pi.settings
@@ -70,15 +64,13 @@ async def run_connection_test(
     action = load_processor(provider_key).get("testConnection")
     if action is None:
         return ConnectionTest(False, "not_available", f"{provider_key} has no testConnection")
-    accessor = credential_accessor(pool, provider_key, project_integration_id, settings, transport)
-    budget = budget_for(pool, integration) or UnmeteredBudget()
     failure: Exception | None = None
     async with pool.connection() as conn:
         # the action runs in this transaction: what it verifies is stamped now() or later
         started = (await (await conn.execute("select now()")).fetchone() or [None])[0]
-        ctx = ActionContext(
-            integration, accessor, conn, http,
-            logging.LoggerAdapter(log, {"provider": provider_key}), budget,
+        ctx = build_action_context(
+            pool, integration, conn, http, settings,
+            action="testConnection", token_transport=transport,
         )  # fmt: skip
         try:
             await action.run(ctx, {})
@@ -161,14 +153,3 @@ async def _per_project_outcome(
         requested_by=requested_by,
     )  # fmt: skip
     return outcome
-
-
-class ConnectionTestParams(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class ConnectionTestResult(BaseModel):
-    """What a per-project testConnection found (never a secret)."""
-
-    account_id: str | None = None
-    account_name: str | None = None
