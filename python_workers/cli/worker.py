@@ -4,7 +4,6 @@ machines: they share the queue in PostgreSQL."""
 from __future__ import annotations
 
 import asyncio
-import logging
 
 import typer
 
@@ -13,6 +12,7 @@ from python_workers.engine.app import WorkerOptions
 from python_workers.engine.registry import EXTRA_PROCESSORS_ENV, parse_entries, server_registry
 from python_workers.engine.retry import RetryPolicy
 from python_workers.engine.serve import serve
+from python_workers.logging_json import configure_logging
 
 
 def worker(
@@ -40,7 +40,7 @@ def worker(
     ),
 ) -> None:
     """Run sync jobs until SIGTERM (running jobs finish first)."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging()
     try:
         registry = server_registry(parse_entries(processor))
     except ValueError as exc:
