@@ -42,8 +42,18 @@ def masked(text: str) -> str:
     return _SECRET_TEXT.sub(lambda m: m.group("keep") + REDACTED, text)
 
 
+def _job_facts(job: object) -> dict[str, Any]:
+    """The facts of procrastinate's `job` extra (its job as a dict)."""
+    if not isinstance(job, dict):
+        return {}
+    kwargs = job.get("task_kwargs")
+    log_id = kwargs.get("log_id") if isinstance(kwargs, dict) else None
+    facts = {"job_id": job.get("id"), "queue": job.get("queue"), "task": job.get("task_name")}
+    return {k: v for k, v in {**facts, "log_id": log_id}.items() if v is not None}
+
+
 def _extra_facts(record: logging.LogRecord) -> dict[str, Any]:
-    facts: dict[str, Any] = {}
+    facts = _job_facts(getattr(record, "job", None))
     for name, value in vars(record).items():
         if name in _RECORD_ATTRIBUTES or name.startswith("_"):
             continue

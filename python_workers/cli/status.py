@@ -19,6 +19,7 @@ from python_workers.engine import queue_stats
 
 console = Console()
 FAILURE_WINDOW_SECONDS = 3600.0
+TEXT_COLUMNS = {"queue", "state", "task", "sync log", "provider", "error code"}  # others: numbers
 
 
 async def gather(url: str, stalled_after: float) -> dict[str, Any]:
@@ -43,7 +44,7 @@ def _table(title: str, columns: list[str], rows: list[list[str]], empty: str) ->
         return f"[bold]{title}[/bold]: {empty}"
     table = Table(title=title, title_justify="left", title_style="bold")
     for column in columns:
-        table.add_column(column, justify="left" if column in ("queue", "provider") else "right")
+        table.add_column(column, justify="left" if column in TEXT_COLUMNS else "right")
     for row in rows:
         table.add_row(*row)
     return table
@@ -75,10 +76,9 @@ def print_report(report: dict[str, Any]) -> None:
                "empty"),
         _table(f"Workers ({len(live)} live: a heartbeat within {after:g} s)",
                ["worker", "last heartbeat", "running", "state"], workers, "none registered"),
-        _table(f"Stalled jobs ({len(stalled)}: running on a worker silent over {after:g} s or"
-               " gone; a live worker's sweeper retries them)",
+        _table(f"Stalled jobs ({len(stalled)}: their worker is gone or silent over {after:g} s)",
                ["job", "queue", "task", "worker", "attempts", "sync log"], stalled, "none"),
-        _table("Failed runs in the last hour, by error code", ["provider", "error code", "runs"],
+        _table("Failed runs, last hour", ["provider", "error code", "runs"],
                failures, "none"),
     ):  # fmt: skip
         console.print(part)

@@ -3,8 +3,8 @@ request, labelled by provider and route template (metrics.PROVIDER_REQUEST).
 
 The provider is the configured base URL the request's URL starts with (config.py: each
 provider's API and token endpoints); anything else is `other`. The route is the URL's
-path with every segment that may be an id (one holding a digit, a percent escape, or
-over 32 characters) written `{id}` and the query left out, so no realm, record id, VRN or
+path with every segment that may be an id (all digits, two digits or more, a percent
+escape, or over 32 characters) written `{id}` and the query left out, so no realm, record id, VRN or
 query parameter ever becomes a label: /v3/company/{id}/vendor/{id}. Past MAX_ROUTES
 distinct routes of a provider, the rest count as `{other}`.
 """
@@ -23,7 +23,9 @@ from python_workers.engine.metrics import PROVIDER_REQUEST
 
 MAX_ROUTES = 100
 _STARTED = "plugboard_started"
-_ID_LIKE = re.compile(r"[0-9%]|^.{33,}$")
+# an id: all digits, two digits or more, a percent escape, or over 32 characters (a
+# version or a name such as v3 or oauth2 stays)
+_ID_LIKE = re.compile(r"^[0-9]+$|[0-9].*[0-9]|%|^.{33,}$")
 
 Hook = Callable[[Any], Awaitable[None]]
 
