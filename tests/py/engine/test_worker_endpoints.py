@@ -12,7 +12,11 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 
+import httpx
+import psycopg
 import pytest
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
 
 from python_workers.config import REPO_ROOT
 from tests.py.engine.world import Workers, World, wait_for
@@ -106,6 +110,33 @@ def test_the_sweeper_counts_the_stalled_job_it_recovered(
     samples = settled(port, lambda s: value(s, "plugboard_jobs_succeeded_total", **RUN,
                                             status="success") == 1)  # fmt: skip
     assert value(samples, "plugboard_stalled_jobs_recovered_total", outcome="retried") == 1
+
+
+def test_a_worker_that_loses_its_database_is_alive_but_not_ready(
+    world: World, workers: Workers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, port = start_with_endpoints(workers, monkeypatch)
+    with psycopg.connect(make_conninfo(world.db.admin_url, dbname="postgres"),
+                         autocommit=True) as admin:  # fmt: skip
+        name = sql.Identifier(world.db.name)
+        admin.execute(sql.SQL("alter database {} allow_connections false").format(name))
+        try:
+            admin.execute(
+                "select pg_terminate_backend(pid) from pg_stat_activity where datname = %s",
+                (world.db.name,),
+            )
+
+            def not_ready() -> httpx.Response | None:
+                response = endpoint(port, "/healthz")
+                return response if response.status_code == 503 else None
+
+            health = wait_for(not_ready, 10, "the worker to say it is not ready")
+            checks = health.json()["checks"]
+            assert checks["database"].startswith("the database does not answer")
+            assert checks["queue"] == "the worker is not listening for new jobs"
+            assert endpoint(port, "/healthz/live").status_code == 200
+        finally:
+            admin.execute(sql.SQL("alter database {} allow_connections true").format(name))
 
 
 @pytest.fixture
