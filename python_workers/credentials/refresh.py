@@ -110,7 +110,9 @@ async def refresh_credential(
             outcome = await _store(conn, provider, stored, issued)
     # committed here: the rotated refresh token is stored before the new access token is used
     if isinstance(outcome, ProviderError):
-        token_refreshed(provider.key, outcome.code)
+        # a refusal's code is the endpoint's own word: one label for all, to stay bounded
+        refused = isinstance(outcome, TokenEndpointRefused)
+        token_refreshed(provider.key, "token_endpoint_refused" if refused else outcome.code)
         raise outcome
     token_refreshed(provider.key, "refreshed")
     return outcome

@@ -14,4 +14,8 @@ log: pending -> in_progress -> success | partial_success | failed. docs/engine.m
   jobs.py         retries that a newer waiting job supersedes; stalled jobs
   registry.py     the server registry, plus extra entries (a test/extension hook)
   context.py      credentials and the rate budget an action gets
+  observe.py      a run's hooks: metrics and the facts of its log lines
+  metrics.py      the Prometheus metrics; http_metrics.py: provider request latency
+  health.py       /healthz, /healthz/live and /metrics on PLUGBOARD_METRICS_PORT
+  queue_stats.py  queue depth, workers, stalled jobs, recent failures (metrics, status)
 """
