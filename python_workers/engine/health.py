@@ -143,7 +143,11 @@ async def ops_server(host: str, port: int | None, app: Any) -> AsyncIterator[Non
         yield
         return
     sock = _bound_socket(host, port)
-    server = _Server(uvicorn.Config(app, lifespan="off", log_level="warning", access_log=False))
+    # log_config None: its lines go to the worker's handlers (JSON lines when configured)
+    config = uvicorn.Config(
+        app, lifespan="off", log_config=None, log_level="warning", access_log=False
+    )
+    server = _Server(config)
     task = asyncio.create_task(server.serve(sockets=[sock]), name="ops server")
     logger.info("serving /healthz and /metrics on %s:%d", host, port)
     try:
