@@ -38,11 +38,18 @@ Check = Callable[[], Awaitable[str | None]]  # None: fine; else what is wrong
 
 
 class MetricsPortInUse(RuntimeError):
-    pass
+    """PLUGBOARD_METRICS_PORT cannot be bound: the worker does not start."""
 
 
 def database_check(pool: AsyncConnectionPool[Any]) -> Check:
+    """`select 1` on a pooled connection within CHECK_SECONDS. A pool whose every
+    connection is out running jobs is ready as it is (the database is answering them):
+    waiting for one of them would call a busy worker not ready."""
+
     async def check() -> str | None:
+        stats = pool.get_stats()
+        if stats.get("pool_available", 0) == 0 and stats.get("pool_size", 0) >= pool.max_size:
+            return None
         try:
             async with asyncio.timeout(CHECK_SECONDS), pool.connection() as conn:
                 await conn.execute("select 1")
