@@ -16,23 +16,21 @@ RUN_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 
 REQUEST_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
 WAIT_BUCKETS = (0.001, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
 
-JOBS_STARTED = Counter(
-    "plugboard_jobs_started", "Sync run attempts started.", ["provider", "action"]
+
+def _runs(name: str, documentation: str, *labels: str) -> Counter:
+    """A counter of runs by provider and action (and `labels`)."""
+    return Counter(name, documentation, ["provider", "action", *labels])
+
+
+JOBS_STARTED = _runs("plugboard_jobs_started", "Sync run attempts started.")
+JOBS_SUCCEEDED = _runs(
+    "plugboard_jobs_succeeded", "Sync runs that ended success or partial_success.", "status"
 )
-JOBS_SUCCEEDED = Counter(
-    "plugboard_jobs_succeeded",
-    "Sync runs that ended success or partial_success.",
-    ["provider", "action", "status"],
+JOBS_FAILED = _runs(
+    "plugboard_jobs_failed", "Sync runs that ended failed (no attempt follows).", "error_code"
 )
-JOBS_FAILED = Counter(
-    "plugboard_jobs_failed",
-    "Sync runs that ended failed (no attempt follows).",
-    ["provider", "action", "error_code"],
-)
-JOBS_RETRIED = Counter(
-    "plugboard_jobs_retried",
-    "Failed attempts another attempt follows.",
-    ["provider", "action", "error_code"],
+JOBS_RETRIED = _runs(
+    "plugboard_jobs_retried", "Failed attempts another attempt follows.", "error_code"
 )
 RUN_DURATION = Histogram(
     "plugboard_run_duration_seconds",
