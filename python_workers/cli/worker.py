@@ -9,6 +9,7 @@ import typer
 
 from python_workers.cli.db import ensure_started
 from python_workers.engine.app import WorkerOptions
+from python_workers.engine.health import MetricsPortInUse
 from python_workers.engine.registry import EXTRA_PROCESSORS_ENV, parse_entries, server_registry
 from python_workers.engine.retry import RetryPolicy
 from python_workers.engine.serve import serve
@@ -53,4 +54,8 @@ def worker(
         plan_schedules=plan_schedules,
         policy=RetryPolicy(max_attempts, backoff_base_seconds, backoff_cap_seconds),
     )
-    asyncio.run(serve(ensure_started(quiet=True).app_url, options, registry))
+    try:
+        asyncio.run(serve(ensure_started(quiet=True).app_url, options, registry))
+    except MetricsPortInUse as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc

@@ -139,6 +139,25 @@ def test_a_worker_that_loses_its_database_is_alive_but_not_ready(
             admin.execute(sql.SQL("alter database {} allow_connections true").format(name))
 
 
+def test_a_metrics_port_already_taken_stops_the_worker_saying_which(world: World) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "python_workers", "worker"],
+            cwd=REPO_ROOT, env={**os.environ, "DATABASE_URL": world.db.url,
+                                "PLUGBOARD_METRICS_PORT": str(port)},
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1] == (
+        f"error: cannot serve /healthz and /metrics on 127.0.0.1:{port} (Address already in"
+        " use): set PLUGBOARD_METRICS_PORT to a free port, or to 0 to serve none"
+    )
+    assert not world.sql("select from procrastinate.procrastinate_workers")  # never started
+
+
 @pytest.fixture
 def silent_database() -> Iterator[int]:
     """A port that accepts connections and never answers: a database that hangs."""
