@@ -10,6 +10,7 @@ from python_workers.cli import (
     db,
     functions,
     sandbox,
+    status,
     sync,
     up,
     vault,
@@ -24,6 +25,7 @@ app.command("up")(up.up)
 app.command("sandbox")(sandbox.sandbox)
 app.command("bench")(bench.bench)
 app.command("worker")(worker.worker)
+app.command("status")(status.status)
 app.command("functions")(functions.functions)
 app.add_typer(vault.app, name="vault", help="The compat Vault: rotate-key.")
 app.add_typer(
