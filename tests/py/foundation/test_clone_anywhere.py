@@ -70,7 +70,7 @@ def test_a_clone_in_a_closed_folder_starts_and_stops_its_cluster(clone: Path) ->
     try:
         assert started.returncode == 0, started.stdout + started.stderr
         assert "created and started" in started.stdout
-        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{port}/postgres") as conn:
+        with psycopg.connect(f"postgresql://supabase_admin@127.0.0.1:{port}/postgres") as conn:
             row = conn.execute("select current_setting('data_directory')").fetchone()
         assert row == (str(clone_pgdata(clone)),)
 
