@@ -45,10 +45,12 @@ def _bin(name: str) -> str:
     return found
 
 
-def _as_server_user(cmd: list[str]) -> list[str]:
+def _as_server(cmd: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run a server command, as the postgres OS user when we are root, from `/` (the
+    checkout may be a folder that user cannot enter)."""
     if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *cmd]
-    return cmd
+        cmd = ["runuser", "-u", "postgres", "--", *cmd]
+    return subprocess.run(cmd, cwd="/", capture_output=True, text=True, check=False)
 
 
 def _server_account() -> pwd.struct_passwd:
@@ -123,16 +125,10 @@ class LocalCluster:
     def running(self) -> bool:
         if not self.initialized():
             return False
-        result = subprocess.run(
-            _as_server_user([_bin("pg_ctl"), "status", "-D", str(self.pgdata)]),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        return result.returncode == 0
+        return _as_server([_bin("pg_ctl"), "status", "-D", str(self.pgdata)]).returncode == 0
 
     def _run(self, cmd: list[str], what: str) -> None:
-        result = subprocess.run(_as_server_user(cmd), capture_output=True, text=True, check=False)
+        result = _as_server(cmd)
         if result.returncode != 0:
             raise ClusterError(f"{what} failed:\n{result.stdout}{result.stderr}".rstrip())
 
@@ -147,10 +143,7 @@ class LocalCluster:
             return
         wanted = self.data_dir.absolute()
         existing = next(p for p in (wanted, *wanted.parents) if p.exists())
-        probe = subprocess.run(
-            _as_server_user(["test", "-x", str(existing)]), capture_output=True, check=False
-        )
-        if probe.returncode != 0:
+        if _as_server(["test", "-x", str(existing)]).returncode != 0:
             raise ClusterError(
                 f"the postgres user (the server runs as it) cannot enter {existing}, so it "
                 f"cannot keep a cluster in {self.data_dir}: unset PLUGBOARD_DATA_DIR (Plugboard "
