@@ -42,16 +42,13 @@ class LazyCommands(TyperGroup):
             return None
         module, attribute, group_help = COMMANDS[cmd_name]
         target = getattr(importlib.import_module(module), attribute)
+        holder = typer.Typer(add_completion=False)
         if isinstance(target, typer.Typer):
-            command = typer.main.get_command(target)
-        else:  # a command function: typer turns it into a click command through an app
-            single = typer.Typer(add_completion=False)
-            single.command(cmd_name)(target)
-            command = typer.main.get_command(single)
-        command.name = cmd_name
-        if group_help is not None:
-            command.help = group_help
-        return command
+            # added as a sub-app, so it stays a group even with one command (vault rotate-key)
+            holder.add_typer(target, name=cmd_name, help=group_help)
+            return typer.main.get_group(holder).commands[cmd_name]
+        holder.command(cmd_name)(target)
+        return typer.main.get_command(holder)
 
 
 app = typer.Typer(cls=LazyCommands, no_args_is_help=True, add_completion=False)
