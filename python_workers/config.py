@@ -23,7 +23,11 @@ class Settings(BaseSettings):
         default=None,
         description="PostgreSQL to use. Unset: Plugboard starts its own local cluster.",
     )
-    plugboard_data_dir: Path = Field(default=REPO_ROOT / ".plugboard")
+    plugboard_data_dir: Path | None = Field(
+        default=None,
+        description="Where the local cluster lives. Unset: the checkout's .plugboard/, or as "
+        "root a folder of this checkout's own in the postgres user's home (db/cluster.py).",
+    )
     plugboard_db_port: int = Field(default=54322, description="Port of the local cluster.")
     plugboard_db_name: str = Field(default="postgres")
     plugboard_sandbox_port: int = Field(
