@@ -22,6 +22,11 @@ class Settings(BaseSettings):
         default=None,
         description="PostgreSQL to use. Unset: Plugboard starts its own local cluster.",
     )
+    plugboard_action_database_url: str | None = Field(
+        default=None,
+        description="Where workers' action connections go (a transaction-mode pooler such as "
+        "PgBouncer or Supavisor on 6543); unset: DATABASE_URL. LISTEN always uses DATABASE_URL.",
+    )
     plugboard_data_dir: Path = Field(default=REPO_ROOT / ".plugboard")
     plugboard_db_port: int = Field(default=54322, description="Port of the local cluster.")
     plugboard_db_name: str = Field(default="postgres")

@@ -24,6 +24,7 @@ from psycopg.types.json import Jsonb
 from python_workers.engine.errors import SyncError
 from python_workers.engine.outcome import Outcome
 from python_workers.engine.retry import attempt_message, in_seconds
+from python_workers.engine.sql_session import SqlSession
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ with finished as (
 update public.project_integration_features as pif
 set last_run_at = now()
 from finished
+from python_workers.engine.sql_session import SqlSession
 where pif.project_integration_id = finished.project_integration_id
     and pif.feature_id = finished.feature_id
 """
@@ -120,7 +122,7 @@ async def claim(conn: psycopg.AsyncConnection[Any], log_id: UUID, attempt: int) 
         return await cursor.fetchone()
 
 
-async def finish(conn: psycopg.AsyncConnection[Any], run: Run, outcome: Outcome) -> None:
+async def finish(conn: SqlSession, run: Run, outcome: Outcome) -> None:
     counts = outcome.counts
     await conn.execute(
         FINISH_SQL,

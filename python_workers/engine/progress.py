@@ -17,10 +17,10 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-import psycopg
 from psycopg.types.json import Jsonb
 
 from python_workers.engine.outcome import SyncCounts
+from python_workers.engine.run_db import RunDatabase
 
 SAVE_SQL = """
 update public.integration_sync_logs as l
@@ -41,7 +41,7 @@ def note_key(change: str) -> str:
 class Progress:
     def __init__(
         self,
-        db: psycopg.AsyncConnection[Any] | None = None,
+        db: RunDatabase | None = None,
         log_id: UUID | None = None,
         saved: dict[str, Any] | None = None,
     ) -> None:
