@@ -1,7 +1,8 @@
 """The sync log's transitions, as the worker writes them.
 
   claim   pending | in_progress -> in_progress: attempt n starts (started_at: the first)
-  finish  -> success | partial_success | failed, with counts, in the action's transaction
+  finish  -> success | partial_success | failed, with counts, in the run's last short
+             transaction (with what the action wrote after its last provider call)
   fail    -> pending (another attempt at next_attempt_at) | failed or partial_success (the
              last attempt: partial_success when records committed by a run's progress
              (progress.py) were done; the records it had planned and not done count failed)
@@ -90,7 +91,6 @@ with finished as (
 update public.project_integration_features as pif
 set last_run_at = now()
 from finished
-from python_workers.engine.sql_session import SqlSession
 where pif.project_integration_id = finished.project_integration_id
     and pif.feature_id = finished.feature_id
 """
@@ -166,3 +166,5 @@ async def fail(
             "next_attempt_at": None if retry_in is None else in_seconds(retry_in),
         },
     )
+    # the attempt is over: the records it held are free (run_db.py)
+    await conn.execute("select private.give_back_run_record_leases(%s)", (log_id,))

@@ -9,7 +9,9 @@ always match what the provider holds. Outcomes: created, linked, updated, unchan
 skipped, failed (a refusal no retry cures, with its error). A note says which provider
 record a record was linked to or kept as it was (details.linked / details.kept).
 
-Actions that never commit keep the run's single transaction (run.py).
+Between commits the run's statements still commit before each provider call (run_db.py);
+`commit` is what groups a record's mapping with the log's counts and frees the records the
+run held. Outside a queued run there is nothing to save: the caller owns the transaction.
 """
 
 from __future__ import annotations
@@ -102,8 +104,8 @@ class Progress:
         )
 
     async def commit(self) -> None:
-        """Commits the run's transaction with the counts and outcomes so far (nothing to do
-        outside a queued run, whose caller owns the transaction)."""
+        """Commits the counts and outcomes so far with what the run wrote since its last
+        provider call (nothing to do outside a queued run)."""
         if self._db is None or self._log_id is None:
             return
         counts = self.counts()
