@@ -1,8 +1,9 @@
 """A worker's database connections: one budget, two pools (docs/engine.md, "Connections").
 
-  queue pool   procrastinate: one connection LISTENs for new jobs, the others fetch jobs,
-               acknowledge them and beat the heartbeat. Session mode: DATABASE_URL (a
-               direct connection or a session-mode pooler; LISTEN needs a session).
+  queue        procrastinate: one connection LISTENs for new jobs (opened outside its
+               pool), the pool's fetch jobs, acknowledge them and beat the heartbeat.
+               Session mode: DATABASE_URL (a direct connection or a session-mode pooler;
+               LISTEN needs a session).
   action pool  the runs' short transactions, log transitions, credentials, rate budgets:
                PLUGBOARD_ACTION_DATABASE_URL when set (a transaction-mode pooler such as
                PgBouncer or Supavisor's port 6543: no server-side prepared statements
@@ -19,24 +20,26 @@ from dataclasses import dataclass
 from typing import Any
 
 DEFAULT_MAX_CONNECTIONS = 4
-MIN_MAX_CONNECTIONS = 3  # the queue's LISTEN and one more, and one for actions
+LISTEN_CONNECTIONS = 1
+MIN_MAX_CONNECTIONS = 3  # the LISTEN, one for the queue, one for actions
 
 
 @dataclass(frozen=True)
 class PoolSizes:
-    queue: int
+    queue: int  # procrastinate's pool; its LISTEN connection is one more, outside it
     action: int
 
 
 def pool_sizes(max_connections: int) -> PoolSizes:
-    """The queue pool gets a third of the budget (at least 2), actions the rest."""
+    """One connection LISTENs (procrastinate opens it outside its pool), a quarter of the
+    budget (at least 1) fetches and acknowledges jobs, actions get the rest."""
     if max_connections < MIN_MAX_CONNECTIONS:
         raise ValueError(
             f"a worker needs at least {MIN_MAX_CONNECTIONS} database connections"
             f" (PLUGBOARD_WORKER_MAX_CONNECTIONS is {max_connections})"
         )
-    queue = max(2, max_connections // 3)
-    return PoolSizes(queue=queue, action=max_connections - queue)
+    queue = max(1, max_connections // 4)
+    return PoolSizes(queue=queue, action=max_connections - LISTEN_CONNECTIONS - queue)
 
 
 def application_name(pool: str) -> str:

@@ -154,6 +154,9 @@ async def fail(
 ) -> None:
     """Attempt `attempt` failed: the log waits for the next one (in `retry_in` seconds), or
     the run gives up, and its message says which."""
+    # the attempt is over: the records it held are free (run_db.py); first, so that the
+    # log turning final stays the attempt's last write
+    await conn.execute("select private.give_back_run_record_leases(%s)", (log_id,))
     await conn.execute(
         FAIL_SQL,
         {
@@ -166,5 +169,3 @@ async def fail(
             "next_attempt_at": None if retry_in is None else in_seconds(retry_in),
         },
     )
-    # the attempt is over: the records it held are free (run_db.py)
-    await conn.execute("select private.give_back_run_record_leases(%s)", (log_id,))

@@ -26,7 +26,7 @@ RUNS = 8
 
 # the worker's backends: each with how long its transaction has been open, if one is
 WORKER_BACKENDS = """
-select pid, state, application_name,
+select pid, state, application_name, left(query, 150) as query,
        extract(epoch from clock_timestamp() - xact_start) * 1000 as xact_ms
 from pg_stat_activity
 where datname = %s and application_name like 'plugboard-worker:%%'
@@ -53,8 +53,8 @@ def watching(qb: QbWorld) -> Iterator[Watch]:
                 watch.samples += 1
                 watch.most_connections = max(watch.most_connections, len(rows))
                 watch.long_transactions += [
-                    {"pid": pid, "state": state, "name": name, "xact_ms": float(ms)}
-                    for pid, state, name, ms in rows
+                    {"pid": pid, "state": state, "name": name, "query": query, "xact_ms": float(ms)}
+                    for pid, state, name, query, ms in rows
                     if ms is not None and ms > LONGEST_TRANSACTION_MS
                 ]
                 time.sleep(0.02)
@@ -70,8 +70,9 @@ def watching(qb: QbWorld) -> Iterator[Watch]:
 
 def test_no_transaction_stays_open_while_quickbooks_answers(qb: QbWorld) -> None:
     assert qb.sandbox is not None
-    vendor = qb.add_vendor("Slowbrook Supplies")
-    ids = qb.add_transactions(RUNS, vendor)
+    # a vendor each: runs needing the same vendor take turns on it (record leases)
+    vendors = [qb.add_vendor(f"Slowbrook Supplies {n}") for n in range(RUNS)]
+    ids = [i for vendor in vendors for i in qb.add_transactions(1, vendor)]
     inject_faults(qb.sandbox, rate=1.0, kinds=["latency"], latency_ms=DELAY_MS)
     with watching(qb) as watch:
         started = time.monotonic()
