@@ -11,7 +11,7 @@ import typer
 from python_workers.cli.db import ensure_started
 from python_workers.config import settings
 from python_workers.engine.app import WorkerOptions
-from python_workers.engine.connections import DEFAULT_MAX_CONNECTIONS, MIN_MAX_CONNECTIONS
+from python_workers.engine.pool_budget import DEFAULT_MAX_CONNECTIONS, MIN_MAX_CONNECTIONS
 from python_workers.engine.registry import EXTRA_PROCESSORS_ENV, parse_entries, server_registry
 from python_workers.engine.retry import RetryPolicy
 from python_workers.engine.serve import serve

@@ -4,7 +4,7 @@ worker's options.
 Queue connection: procrastinate's SQL names its objects without a schema, so its pool's
 connections run with `search_path=procrastinate` (the schema `plugboard db migrate`
 installs it in). Actions get connections of a second pool with the default search_path.
-Both pools' sizes come from one connection budget (connections.py).
+Both pools' sizes come from one connection budget (pool_budget.py).
 
 Tasks:
   plugboard.sync_run          one sync run (python_workers/engine/run.py)
@@ -31,8 +31,8 @@ from uuid import UUID
 
 import procrastinate
 
-from python_workers.engine.connections import DEFAULT_MAX_CONNECTIONS, application_name, pool_sizes
 from python_workers.engine.jobs import SYNC_TASK, PlugboardJobManager, retry_stalled
+from python_workers.engine.pool_budget import DEFAULT_MAX_CONNECTIONS, application_name, pool_sizes
 from python_workers.engine.retry import DecidedRetry, RetryPolicy
 from python_workers.engine.run import Engine, run_sync
 

@@ -1,4 +1,4 @@
-"""A worker process: its two pools (sized from one connection budget: connections.py), its
+"""A worker process: its two pools (sized from one connection budget: pool_budget.py), its
 HTTP client, the App, until SIGTERM or SIGINT (procrastinate stops fetching, lets running
 jobs finish, then returns)."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import httpx
 
 from python_workers.engine.app import WorkerOptions, build_app
-from python_workers.engine.connections import action_kwargs, pool_sizes
+from python_workers.engine.pool_budget import action_kwargs, pool_sizes
 from python_workers.engine.run import Engine
 from python_workers.engine.run_db import ActionPool, release_before_request
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import psycopg
 
-from python_workers.engine.connections import DEFAULT_MAX_CONNECTIONS
+from python_workers.engine.pool_budget import DEFAULT_MAX_CONNECTIONS
 from sandboxes.testing import inject_faults
 from tests.py.quickbooks.conftest import QbWorld
 
