@@ -35,6 +35,7 @@ import httpx
 import psycopg
 from psycopg import AsyncCursor
 from psycopg.abc import Params, QueryNoTemplate
+from psycopg.pq import TransactionStatus
 from psycopg.rows import AsyncRowFactory
 from psycopg_pool import AsyncConnectionPool
 
@@ -158,6 +159,11 @@ class RunDatabase:
         conn, self._conn = self._conn, None
         assert conn is not None
         try:
+            if commit and conn.info.transaction_status == TransactionStatus.INERROR:
+                # COMMIT would roll back quietly: what the run wrote must not vanish unsaid
+                raise psycopg.errors.InFailedSqlTransaction(
+                    "a statement of this run failed: its transaction cannot commit"
+                )
             await (conn.commit() if commit else conn.rollback())
             await conn.set_autocommit(True)
         except psycopg.Error:

@@ -1,13 +1,19 @@
-"""Record locks that survive a run's short transactions (python_workers/engine/run_db.py):
-two runs in progress want the same record; the second waits — holding no transaction and
-no connection — through the first's provider calls (each ending its transaction), and
-gets the record once the first commits its progress. A transaction-scoped advisory lock
-would have let it in at the first release."""
+"""A run's database (python_workers/engine/run_db.py) against PostgreSQL.
+
+Record locks survive a run's short transactions: two runs in progress want the same
+record; the second waits — holding no transaction and no connection — through the first's
+provider calls (each ending its transaction), and gets the record once the first commits
+its progress. A transaction-scoped advisory lock would have let it in at the first
+release. And a transaction a failed statement aborted is never "committed" quietly (COMMIT
+would roll it back): the run fails instead of losing what it wrote unsaid."""
 
 from __future__ import annotations
 
 import asyncio
 from uuid import UUID
+
+import psycopg
+import pytest
 
 from python_workers.engine.run_db import ActionPool, RunDatabase, hold
 from tests.py.engine.world import World
@@ -52,3 +58,26 @@ def test_a_record_held_across_short_transactions_is_taken_in_turn(world: World) 
 
     asyncio.run(scenario())
     assert order == ["A commits", "B holds it"]
+
+
+def test_a_failed_statement_fails_the_release_instead_of_losing_writes(world: World) -> None:
+    log_id = _in_progress(world, "c")
+
+    async def scenario() -> None:
+        async with ActionPool(
+            world.db.url, kwargs={"autocommit": True}, min_size=1, max_size=1, open=False
+        ) as pool:
+            db = RunDatabase(pool, log_id, 1)
+            await db.execute(
+                "update public.integration_sync_logs set records_processed = 7 where id = %s",
+                (log_id,),
+            )
+            with pytest.raises(psycopg.errors.DivisionByZero):
+                await db.execute("select 1 / 0")
+            with pytest.raises(psycopg.errors.InFailedSqlTransaction):
+                await db.release()  # a provider call now would have to end the transaction
+            async with pool.connection() as conn:  # the connection came back, usable
+                await conn.execute("select 1")
+
+    asyncio.run(scenario())
+    assert world.log(log_id)["records_processed"] == 0
