@@ -62,6 +62,7 @@ as $$
 $$;
 
 revoke all on table private.run_record_leases from public;
+grant select, insert, update, delete on table private.run_record_leases to service_role;
 revoke all on function private.take_run_record_leases(uuid, integer, text[]) from public;
 revoke all on function private.give_back_run_record_leases(uuid) from public;
 grant execute on function private.take_run_record_leases(uuid, integer, text[]) to service_role;
