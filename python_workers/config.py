@@ -23,6 +23,11 @@ class Settings(BaseSettings):
         default=None,
         description="PostgreSQL to use. Unset: Plugboard starts its own local cluster.",
     )
+    plugboard_action_database_url: str | None = Field(
+        default=None,
+        description="Where workers' action connections go (a transaction-mode pooler such as "
+        "PgBouncer or Supavisor on 6543); unset: DATABASE_URL. LISTEN always uses DATABASE_URL.",
+    )
     plugboard_data_dir: Path | None = Field(
         default=None,
         description="Where the local cluster lives. Unset: the checkout's .plugboard/, or as "

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 UV_VERSION=0.13.8
 APT_PACKAGES=(postgresql-15 postgresql-contrib postgresql-15-cron)
 if [ "${1:-}" = test ]; then
-    APT_PACKAGES+=(postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl postgresql-15-plpgsql-check)
+    # pgbouncer: the transaction-mode pooler the worker tests put in front of actions
+    APT_PACKAGES+=(postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl postgresql-15-plpgsql-check pgbouncer)
 fi
 
 missing=()

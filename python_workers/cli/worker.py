@@ -8,8 +8,10 @@ import asyncio
 import typer
 
 from python_workers.cli.db import ensure_started
+from python_workers.config import settings
 from python_workers.engine.app import WorkerOptions
 from python_workers.engine.health import MetricsPortInUse
+from python_workers.engine.pool_budget import DEFAULT_MAX_CONNECTIONS, MIN_MAX_CONNECTIONS
 from python_workers.engine.registry import EXTRA_PROCESSORS_ENV, parse_entries, server_registry
 from python_workers.engine.retry import RetryPolicy
 from python_workers.engine.serve import serve
@@ -29,6 +31,12 @@ def worker(
     heartbeat_seconds: float = typer.Option(5.0, min=0.1, help="Worker heartbeat interval."),
     stalled_after_seconds: float = typer.Option(
         30.0, min=0.5, help="A worker silent this long has its jobs retried."
+    ),
+    max_connections: int = typer.Option(
+        DEFAULT_MAX_CONNECTIONS,
+        min=MIN_MAX_CONNECTIONS,
+        envvar="PLUGBOARD_WORKER_MAX_CONNECTIONS",
+        help="Database connections this process opens at most (both pools: docs/engine.md).",
     ),
     max_attempts: int = typer.Option(5, min=1, help="Attempts of a run before it fails."),
     backoff_base_seconds: float = typer.Option(2.0, min=0.0, help="First retry's backoff."),
@@ -52,10 +60,12 @@ def worker(
         heartbeat_seconds=heartbeat_seconds,
         stalled_after_seconds=stalled_after_seconds,
         plan_schedules=plan_schedules,
+        max_connections=max_connections,
         policy=RetryPolicy(max_attempts, backoff_base_seconds, backoff_cap_seconds),
     )
+    url = ensure_started(quiet=True).app_url
     try:
-        asyncio.run(serve(ensure_started(quiet=True).app_url, options, registry))
+        asyncio.run(serve(url, options, registry, settings().plugboard_action_database_url))
     except MetricsPortInUse as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc

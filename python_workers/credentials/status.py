@@ -16,6 +16,8 @@ from uuid import UUID
 import psycopg
 from psycopg.types.json import Jsonb
 
+from python_workers.engine.sql_session import SqlSession
+
 ProblemStatus = Literal["Error", "Expired", "Pending"]
 
 
@@ -32,7 +34,7 @@ async def record_connection(
 
 
 async def record_connection_ok(
-    conn: psycopg.AsyncConnection[Any],
+    conn: SqlSession,
     project_integration_id: UUID,
     connection_expires_at: datetime | None = None,
 ) -> None:

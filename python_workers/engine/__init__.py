@@ -6,6 +6,9 @@ log: pending -> in_progress -> success | partial_success | failed. docs/engine.m
 
   app.py          the procrastinate App: queue connection, the tasks, worker options
   run.py          one run: resolve the action, build its context, run it, close the log
+  run_db.py       a run's short transactions on pooled connections; record leases
+  sql_session.py  what actions run SQL through (a RunDatabase or a psycopg connection)
+  pool_budget.py  a worker's connection budget: the two pools' sizes and options
   logs.py         the sync log's transitions (SQL)
   outcome.py      what a finished action's result says (counts -> status)
   progress.py     what a run finished, committed as it goes and kept across attempts

@@ -4,6 +4,7 @@ worker's options.
 Queue connection: procrastinate's SQL names its objects without a schema, so its pool's
 connections run with `search_path=procrastinate` (the schema `plugboard db migrate`
 installs it in). Actions get connections of a second pool with the default search_path.
+Both pools' sizes come from one connection budget (pool_budget.py).
 
 Tasks:
   plugboard.sync_run          one sync run (python_workers/engine/run.py)
@@ -31,6 +32,7 @@ from uuid import UUID
 import procrastinate
 
 from python_workers.engine.jobs import SYNC_TASK, PlugboardJobManager, retry_stalled
+from python_workers.engine.pool_budget import DEFAULT_MAX_CONNECTIONS, application_name, pool_sizes
 from python_workers.engine.retry import DecidedRetry, RetryPolicy
 from python_workers.engine.run import Engine, run_sync
 
@@ -45,6 +47,7 @@ class WorkerOptions:
     heartbeat_seconds: float = 5.0
     stalled_after_seconds: float = 30.0
     plan_schedules: bool = False
+    max_connections: int = DEFAULT_MAX_CONNECTIONS
     policy: RetryPolicy = field(default_factory=RetryPolicy)
 
     @property
@@ -68,14 +71,17 @@ class WorkerOptions:
 def queue_connector(url: str, max_size: int) -> Any:
     return procrastinate.PsycopgConnector(
         conninfo=url,
-        kwargs={"options": "-c search_path=procrastinate"},
+        kwargs={
+            "options": "-c search_path=procrastinate",
+            "application_name": application_name("queue"),
+        },
         min_size=1,
         max_size=max_size,
     )
 
 
 def build_app(url: str, options: WorkerOptions, engine: Engine) -> Any:
-    connector = queue_connector(url, max_size=options.concurrency + 4)
+    connector = queue_connector(url, max_size=pool_sizes(options.max_connections).queue)
     app = procrastinate.App(connector=connector)
     app.job_manager = PlugboardJobManager(connector, lambda: engine.pool)
 

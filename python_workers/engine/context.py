@@ -15,12 +15,13 @@ from typing import Any
 from uuid import UUID
 
 import httpx
-import psycopg
 from psycopg_pool import AsyncConnectionPool
 
 from python_workers.config import Settings
 from python_workers.credentials.accessor import credential_accessor
 from python_workers.engine.progress import Progress
+from python_workers.engine.run_db import RunDatabase
+from python_workers.engine.sql_session import SqlSession
 from python_workers.providers.budgets import budget_for
 from python_workers.providers.contract import ActionContext, ProjectIntegration
 
@@ -40,7 +41,7 @@ async def _granted() -> AsyncIterator[None]:
 def build_action_context(
     pool: AsyncConnectionPool[Any],
     integration: ProjectIntegration,
-    db: psycopg.AsyncConnection[Any],
+    db: SqlSession,
     http: httpx.AsyncClient,
     settings: Settings,
     *,
@@ -49,11 +50,12 @@ def build_action_context(
     saved_progress: dict[str, Any] | None = None,
     token_transport: httpx.AsyncBaseTransport | None = None,
 ) -> ActionContext:
-    """The context `action` runs in for `integration`, on the transaction of `db`.
+    """The context `action` runs in for `integration`, its statements on `db`.
 
-    sync_log_id: the queued run's log (its progress commits there); None for a
-    connection test, which has no log of its own while it runs. token_transport: where
-    a token refresh is sent (tests point it at a sandbox), the default otherwise.
+    sync_log_id: the queued run's log (its progress commits there, through the run's
+    RunDatabase); None for a connection test, which has no log of its own while it runs.
+    token_transport: where a token refresh is sent (tests point it at a sandbox), the
+    default otherwise.
     """
     log_fields = {"provider": integration.provider_key, "action": action}
     if sync_log_id is not None:
@@ -69,6 +71,6 @@ def build_action_context(
         budget=budget_for(pool, integration) or UnmeteredBudget(),
         sync_log_id=sync_log_id,
         progress=Progress(db, sync_log_id, saved_progress)
-        if sync_log_id is not None
+        if sync_log_id is not None and isinstance(db, RunDatabase)
         else Progress(),
     )

@@ -20,6 +20,7 @@ import psycopg
 from psycopg.rows import class_row
 
 from python_workers.engine.errors import NotInProject, PermanentSyncError
+from python_workers.engine.sql_session import SqlSession
 from python_workers.providers.contract import ActionContext
 
 HostTable = Literal["project_relationships", "transactions"]
@@ -47,7 +48,7 @@ RowT = TypeVar("RowT", bound=HasId)
 
 @dataclass(frozen=True)
 class HostRecords:
-    db: psycopg.AsyncConnection[Any]
+    db: SqlSession
     project_id: UUID
 
     @classmethod

@@ -1,7 +1,8 @@
 """The sync log's transitions, as the worker writes them.
 
   claim   pending | in_progress -> in_progress: attempt n starts (started_at: the first)
-  finish  -> success | partial_success | failed, with counts, in the action's transaction
+  finish  -> success | partial_success | failed, with counts, in the run's last short
+             transaction (with what the action wrote after its last provider call)
   fail    -> pending (another attempt at next_attempt_at) | failed or partial_success (the
              last attempt: partial_success when records committed by a run's progress
              (progress.py) were done; the records it had planned and not done count failed)
@@ -24,6 +25,7 @@ from psycopg.types.json import Jsonb
 from python_workers.engine.errors import SyncError
 from python_workers.engine.outcome import Outcome
 from python_workers.engine.retry import attempt_message, in_seconds
+from python_workers.engine.sql_session import SqlSession
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ async def claim(conn: psycopg.AsyncConnection[Any], log_id: UUID, attempt: int) 
         return await cursor.fetchone()
 
 
-async def finish(conn: psycopg.AsyncConnection[Any], run: Run, outcome: Outcome) -> None:
+async def finish(conn: SqlSession, run: Run, outcome: Outcome) -> None:
     counts = outcome.counts
     await conn.execute(
         FINISH_SQL,
@@ -152,6 +154,9 @@ async def fail(
 ) -> None:
     """Attempt `attempt` failed: the log waits for the next one (in `retry_in` seconds), or
     the run gives up, and its message says which."""
+    # the attempt is over: the records it held are free (run_db.py); first, so that the
+    # log turning final stays the attempt's last write
+    await conn.execute("select private.give_back_run_record_leases(%s)", (log_id,))
     await conn.execute(
         FAIL_SQL,
         {

@@ -9,7 +9,9 @@ always match what the provider holds. Outcomes: created, linked, updated, unchan
 skipped, failed (a refusal no retry cures, with its error). A note says which provider
 record a record was linked to or kept as it was (details.linked / details.kept).
 
-Actions that never commit keep the run's single transaction (run.py).
+Between commits the run's statements still commit before each provider call (run_db.py);
+`commit` is what groups a record's mapping with the log's counts and frees the records the
+run held. Outside a queued run there is nothing to save: the caller owns the transaction.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-import psycopg
 from psycopg.types.json import Jsonb
 
 from python_workers.engine.outcome import SyncCounts
+from python_workers.engine.run_db import RunDatabase
 
 SAVE_SQL = """
 update public.integration_sync_logs as l
@@ -41,7 +43,7 @@ def note_key(change: str) -> str:
 class Progress:
     def __init__(
         self,
-        db: psycopg.AsyncConnection[Any] | None = None,
+        db: RunDatabase | None = None,
         log_id: UUID | None = None,
         saved: dict[str, Any] | None = None,
     ) -> None:
@@ -102,8 +104,8 @@ class Progress:
         )
 
     async def commit(self) -> None:
-        """Commits the run's transaction with the counts and outcomes so far (nothing to do
-        outside a queued run, whose caller owns the transaction)."""
+        """Commits the counts and outcomes so far with what the run wrote since its last
+        provider call (nothing to do outside a queued run)."""
         if self._db is None or self._log_id is None:
             return
         counts = self.counts()

@@ -22,10 +22,10 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, cast
 
-import psycopg
 from psycopg.types.json import Jsonb
 
 from python_workers.engine.host_records import NOUN, HostRecords, HostTable
+from python_workers.engine.sql_session import SqlSession
 from python_workers.providers.contract import (
     RECORD_ID_PARAM,
     ActionContext,
@@ -61,7 +61,7 @@ class FeatureValidation:
 
 
 async def feature_validation(
-    db: psycopg.AsyncConnection[Any], provider_key: str, feature: str, action: str
+    db: SqlSession, provider_key: str, feature: str, action: str
 ) -> FeatureValidation | None:
     """The validation `action` runs after as `feature`'s server action; None when the
     feature validates nothing or `action` is not its server action (a verify run)."""
@@ -80,7 +80,7 @@ async def feature_validation(
 
 
 async def validate_records(
-    db: psycopg.AsyncConnection[Any], check: FeatureValidation, ids: list[str]
+    db: SqlSession, check: FeatureValidation, ids: list[str]
 ) -> list[Validation]:
     """The validation action's answer for each of `ids`, in order, in one statement."""
     sent = [ValidationParams.for_record(check.feature, check.host_table, i).sent() for i in ids]

@@ -16,10 +16,10 @@ from typing import Any, Generic, Protocol, TypeVar
 from uuid import UUID
 
 import httpx
-import psycopg
 from pydantic import BaseModel, ConfigDict
 
 from python_workers.engine.progress import Progress
+from python_workers.engine.sql_session import SqlSession
 
 
 class ProjectIntegration(BaseModel):
@@ -120,7 +120,7 @@ class RateBudget(Protocol):
 class ActionContext:
     integration: ProjectIntegration
     credentials: CredentialAccessor
-    db: psycopg.AsyncConnection[Any]
+    db: SqlSession  # a RunDatabase in a queued run (engine/run_db.py)
     http: httpx.AsyncClient
     log: logging.LoggerAdapter[logging.Logger]
     budget: RateBudget

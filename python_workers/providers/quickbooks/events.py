@@ -11,8 +11,9 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import psycopg
 from psycopg.types.json import Jsonb
+
+from python_workers.engine.sql_session import SqlSession
 
 ENTITIES = (
     "Account", "Bill", "Class", "Customer", "Invoice", "Payment", "Purchase", "TaxCode",
@@ -69,7 +70,7 @@ def utc_second(value: Any) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
-async def receive(db: psycopg.AsyncConnection[Any], events: list[ChangeEvent]) -> dict[str, Any]:
+async def receive(db: SqlSession, events: list[ChangeEvent]) -> dict[str, Any]:
     """Takes the events in, realm by realm: {received, duplicates, log_ids}."""
     by_realm: dict[str, list[dict[str, str]]] = defaultdict(list)
     for event in events:

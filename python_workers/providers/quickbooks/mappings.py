@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 from uuid import UUID
 
-import psycopg
 from psycopg.rows import class_row
+
+from python_workers.engine.run_db import hold
+from python_workers.engine.sql_session import SqlSession
 
 REQUEST_ID_PREFIX = "pb"
 
@@ -48,14 +49,10 @@ class Mapping:
     sync_hash: str | None
 
 
-async def lock(db: psycopg.AsyncConnection[Any], keys: Iterable[str]) -> None:
-    """Transaction-scoped locks on records: runs pushing the same record take turns.
-    Callers lock records before parties (rank in the key), each group sorted."""
-    await db.execute(
-        "select pg_advisory_xact_lock(hashtextextended(k, 0))"
-        " from unnest(%s::text[]) as k order by k",
-        (sorted(set(keys)),),
-    )
+async def lock(db: SqlSession, keys: Iterable[str]) -> None:
+    """Locks on records until the run's next commit: runs pushing the same record take
+    turns (engine/run_db.py). Callers lock records before parties (rank in the key)."""
+    await hold(db, keys)
 
 
 def lock_key(integration_id: UUID, rank: int, kind: str, internal_id: str) -> str:
@@ -63,7 +60,7 @@ def lock_key(integration_id: UUID, rank: int, kind: str, internal_id: str) -> st
 
 
 async def request_id(
-    db: psycopg.AsyncConnection[Any], project_id: UUID, integration_id: UUID, kind: str,
+    db: SqlSession, project_id: UUID, integration_id: UUID, kind: str,
     internal_id: str,
 ) -> str:  # fmt: skip
     """The requestid of creating this record: the same on every try, so a repeat after a
@@ -88,9 +85,7 @@ def batch_request_id(chunk: UUID) -> str:
     return REQUEST_ID_PREFIX + chunk.hex
 
 
-async def get(
-    db: psycopg.AsyncConnection[Any], integration_id: UUID, kind: str, internal_id: str
-) -> Mapping | None:
+async def get(db: SqlSession, integration_id: UUID, kind: str, internal_id: str) -> Mapping | None:
     async with db.cursor(row_factory=class_row(Mapping)) as cursor:
         await cursor.execute(
             "select internal_id, external_id, external_version, sync_hash"
@@ -101,9 +96,7 @@ async def get(
         return await cursor.fetchone()
 
 
-async def owner(
-    db: psycopg.AsyncConnection[Any], integration_id: UUID, kind: str, external_id: str
-) -> str | None:
+async def owner(db: SqlSession, integration_id: UUID, kind: str, external_id: str) -> str | None:
     """The record mapped to QuickBooks' `external_id`, if any."""
     cursor = await db.execute(
         "select internal_id from public.integration_entity_mappings"
@@ -115,7 +108,7 @@ async def owner(
 
 
 async def save(
-    db: psycopg.AsyncConnection[Any], integration_id: UUID, kind: str, internal_id: str,
+    db: SqlSession, integration_id: UUID, kind: str, internal_id: str,
     external_id: str, version: str, sync_hash: str, via: str = "sync",
 ) -> None:  # fmt: skip
     """The record's mapping; `via` ('sync' or 'match') only when it is first written."""
@@ -125,7 +118,7 @@ async def save(
 
 
 async def save_many(
-    db: psycopg.AsyncConnection[Any], integration_id: UUID, kind: str,
+    db: SqlSession, integration_id: UUID, kind: str,
     saved: list[tuple[str, str, str, str]],
 ) -> None:  # fmt: skip
     """save() for many (internal id, external id, version, hash), pipelined."""
@@ -134,7 +127,7 @@ async def save_many(
 
 
 async def set_stale(
-    db: psycopg.AsyncConnection[Any], integration_id: UUID, kind: str, internal_id: str,
+    db: SqlSession, integration_id: UUID, kind: str, internal_id: str,
     reason: str | None,
 ) -> None:  # fmt: skip
     await db.execute(
@@ -145,7 +138,7 @@ async def set_stale(
 
 
 async def in_pending_chunk(
-    db: psycopg.AsyncConnection[Any], project_id: UUID, integration_id: UUID, internal_id: str
+    db: SqlSession, project_id: UUID, integration_id: UUID, internal_id: str
 ) -> bool:
     """A batch run that has not finished holds this record: it will push it. (The
     project's unfinished logs, found through its status index.)"""

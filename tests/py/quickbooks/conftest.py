@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -312,12 +312,16 @@ def qb_module(
 def module_world(
     server: DatabaseServer, template: str, sandbox: RunningSandbox,
     tmp_path_factory: pytest.TempPathFactory, env: dict[str, str] | None = None,
-    worker_args: tuple[str, ...] = (),
+    worker_args: tuple[str, ...] = (), action_url: Callable[[Database], str] | None = None,
 ) -> Iterator[QbWorld]:  # fmt: skip
-    """A database of its own and a worker with `env` and `worker_args` added."""
+    """A database of its own and a worker with `env` and `worker_args` added (and its action
+    connections to `action_url(db)`, when given)."""
     with cloned_database(server, template) as name:
         db = Database(name, server.url(name), server.url(name, admin=True))
-        world = QbWorld(db, tmp_path_factory.mktemp("qb"), {**sandbox_env(sandbox), **(env or {})},
+        env = {**sandbox_env(sandbox), **(env or {})}
+        if action_url is not None:
+            env["PLUGBOARD_ACTION_DATABASE_URL"] = action_url(db)
+        world = QbWorld(db, tmp_path_factory.mktemp("qb"), env,
                         sandbox=sandbox, worker_args=(*WORKER_ARGS, *worker_args))  # fmt: skip
         try:
             world.start_worker()
