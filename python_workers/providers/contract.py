@@ -9,7 +9,7 @@ connection or HTTP client, and never sees a credential it did not ask the access
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
@@ -51,6 +51,55 @@ class Credential(BaseModel):
     __str__ = __repr__
 
 
+# The validation contract. Before a feature's server action runs for named records (params
+# `entity_id` or `entity_ids`, with `feature`), the engine calls the feature's validation
+# action (integration_features.validation_action, a client action of the provider) once
+# per record with ValidationParams, the same parameters integration_send_to sends it. A
+# record it refuses is not pushed (engine/validation.py); docs/engine.md describes it.
+
+# the parameter naming the record, by the host table the feature reads (its
+# default_trigger_config.entity)
+RECORD_ID_PARAM: dict[str, str] = {
+    "transactions": "transaction_id",
+    "project_relationships": "relationship_id",
+}
+
+
+class ValidationParams(BaseModel):
+    """What a validation action is called with: the feature's key and the record's id,
+    named by RECORD_ID_PARAM (exactly one of transaction_id / relationship_id)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    feature: str
+    transaction_id: str | None = None
+    relationship_id: str | None = None
+
+    @classmethod
+    def for_record(cls, feature: str, host_table: str, record_id: str) -> ValidationParams:
+        if host_table not in RECORD_ID_PARAM:
+            raise ValueError(f"no validation contract for records of {host_table!r}")
+        return cls.model_validate({"feature": feature, RECORD_ID_PARAM[host_table]: record_id})
+
+    def sent(self) -> dict[str, Any]:
+        """The jsonb object the client action receives."""
+        return self.model_dump(exclude_none=True)
+
+
+class Validation(BaseModel):
+    """What a validation action answers: valid, the errors a person can act on
+    ({code, field, message}) and data the push may use (QuickBooks: the entity to create)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    valid: bool
+    errors: list[dict[str, Any]]
+    data: dict[str, Any]
+
+    def message(self) -> str:
+        return "; ".join(str(e.get("message")) for e in self.errors)
+
+
 class CredentialAccessor(Protocol):
     """Reads the integration's credential (service_role) and refreshes it when needed."""
 
@@ -78,6 +127,9 @@ class ActionContext:
     sync_log_id: UUID | None = None  # the run's sync log; None outside a queued run
     # what the run finished, kept across attempts (engine/progress.py)
     progress: Progress = field(default_factory=Progress)
+    # what the feature's validation action answered for each record the run names and
+    # accepted, by record id (engine/validation.py): empty when the run names none
+    validations: Mapping[str, Validation] = field(default_factory=dict)
 
 
 ParamsT = TypeVar("ParamsT", bound=BaseModel)
