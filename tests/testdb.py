@@ -4,6 +4,7 @@ Order of choice: PLUGBOARD_TEST_DATABASE_URL (a server where its user may create
 databases); else a testcontainers PostgreSQL when a Docker engine answers; else the local
 cluster Plugboard runs (started if needed). Tests never touch the database `plugboard up`
 uses: they migrate a template once and clone it per test (CREATE DATABASE … TEMPLATE).
+The template also holds the fixture provider (tests/fixture_provider/fixture_ledger.sql).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import psycopg
 from psycopg import sql
@@ -21,6 +23,9 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from python_workers.config import settings
 from python_workers.db.migrate import migrate
 from python_workers.db.target import APP_ROLE, local_cluster
+
+# A fourth provider in every test database, so tests cannot depend on the provider set.
+FIXTURE_PROVIDER = Path(__file__).resolve().parent / "fixture_provider" / "fixture_ledger.sql"
 
 # Overridable so two test runs on one server (parallel work) keep separate templates.
 TEMPLATE_DB = os.environ.get("PLUGBOARD_TEST_TEMPLATE", "plugboard_test_template")
@@ -96,9 +101,11 @@ def drop_database(server: DatabaseServer, name: str) -> None:
 
 
 def build_template(server: DatabaseServer, name: str = TEMPLATE_DB) -> str:
-    """A freshly migrated database to clone tests from."""
+    """A freshly migrated database to clone tests from, the fixture provider registered."""
     create_database(server, name)
     migrate(server.url(name, admin=True))
+    with psycopg.connect(server.url(name)) as conn:  # as the app role, which owns the schema
+        conn.execute(FIXTURE_PROVIDER.read_bytes())
     return name
 
 

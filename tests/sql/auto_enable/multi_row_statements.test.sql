@@ -1,8 +1,10 @@
 -- Proves: the trigger handles many projects in one statement: a multi-row insert (GB, US,
 -- FR, null at once) and a multi-row update moving each project to another country give
--- each project exactly what a single-row statement would.
+-- each project exactly what a single-row statement would (counting the integrations of
+-- the fixture providers, tests.register_auto_enable_providers).
 begin;
 select plan(3);
+select tests.register_auto_enable_providers();
 
 insert into public.projects (id, name, country_code) values
 (tests.id('m_gb'), 'm GB', 'GB'),
@@ -13,7 +15,9 @@ insert into public.projects (id, name, country_code) values
 
 select results_eq(
     $$select p.name, count(pi.id)::int, count(pi.id) filter (where pi.is_enabled and pi.enabled_by = 'auto')::int
-      from public.projects as p left join public.project_integrations as pi on pi.project_id = p.id
+      from public.projects as p
+      left join public.project_integrations as pi on pi.project_id = p.id
+          and pi.provider_id in (select id from public.integration_providers where key like 'fixture\_%')
       where p.name like 'm %' group by p.name order by p.name$$,
     $$values ('m FR', 0, 0), ('m GB', 3, 3), ('m GB 2', 3, 3), ('m US', 1, 1), ('m none', 0, 0)$$,
     'one insert of five projects: GB 3, GB 3, US 1, FR 0, none 0'
@@ -34,14 +38,15 @@ select results_eq(
     $$select p.name, string_agg(pr.key || ':' || case when pi.is_enabled then 'on' else 'off' end, ',' order by pr.key)
       from public.projects as p
       left join public.project_integrations as pi on pi.project_id = p.id
+          and pi.provider_id in (select id from public.integration_providers where key like 'fixture\_%')
       left join public.integration_providers as pr on pr.id = pi.provider_id
       where p.name like 'm %' group by p.name order by p.name$$,
     $$values
-      ('m FR', 'companies_house:on,hmrc:on,quickbooks:on'),
-      ('m GB', 'companies_house:off,hmrc:off,quickbooks:on'),
-      ('m GB 2', 'companies_house:off,hmrc:off,quickbooks:off'),
-      ('m US', 'companies_house:on,hmrc:on,quickbooks:on'),
-      ('m none', 'quickbooks:on')$$,
+      ('m FR', 'fixture_ledger:on,fixture_local:on,fixture_wide:on'),
+      ('m GB', 'fixture_ledger:off,fixture_local:off,fixture_wide:on'),
+      ('m GB 2', 'fixture_ledger:off,fixture_local:off,fixture_wide:off'),
+      ('m US', 'fixture_ledger:on,fixture_local:on,fixture_wide:on'),
+      ('m none', 'fixture_wide:on')$$,
     'one update of five projects: GB->US, US->GB, FR->GB, null->IE, GB->null each as on its own'
 );
 select is_empty(

@@ -32,8 +32,10 @@ select results_eq(
 );
 select is(
     (select count(*)::int from public.v_project_integrations where project_id = tests.id('created')),
-    3,
-    'the creator sees the GB integrations the project got'
+    (select count(*)::int from public.integration_provider_countries as pc
+     join public.integration_providers as p on p.id = pc.provider_id
+     where pc.country_code = 'GB' and p.auto_enable_for_country and p.is_active),
+    'the creator sees the GB integrations the project got (one per auto-enabled GB provider)'
 );
 select tests.clear_authentication();
 

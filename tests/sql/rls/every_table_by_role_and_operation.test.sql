@@ -64,8 +64,9 @@ insert into rls_cases (relation, operation, statement, anon, outsider, member, o
 ('permissions', 'delete', $$delete from public.permissions where key = 'rls:spare'$$,
     'permission denied', 'permission denied', 'permission denied', 'permission denied', 'rows 1'),
 
+/* owner: integration:manage and rls:spare (project:owner holds every permission); spare: rls:spare */
 ('role_permissions', 'select', $$select count(*) from public.role_permissions where permission_key in ('integration:manage', 'rls:spare')$$,
-    'rows 0', 'rows 2', 'rows 2', 'rows 2', 'rows 2'),
+    'rows 0', 'rows 3', 'rows 3', 'rows 3', 'rows 3'),
 ('role_permissions', 'insert', $$insert into public.role_permissions (role_id, permission_key) values (tests.id('role_spare'), 'integration:manage')$$,
     'permission denied', 'permission denied', 'permission denied', 'permission denied', 'rows 1'),
 ('role_permissions', 'update', $$update public.role_permissions set permission_key = 'integration:manage' where role_id = tests.id('role_spare')$$,

@@ -89,9 +89,9 @@ select is(
     'PB422', 'an entity type other than relationship / transaction: PB422');
 select is(
     (select o ->> 'outcome' from (select tests.rpc_outcome('ca_owner', null,
-        format('select public.integration_send_to(%L, %L, %L)', 'xero', 'transaction', tests.id('tx_expense'))))
+        format('select public.integration_send_to(%L, %L, %L)', 'no-such-provider', 'transaction', tests.id('tx_expense'))))
         as q (o)),
-    'PB404', 'an unknown provider: PB404');
+    'PB404', 'an unknown provider (a key the catalogue cannot hold): PB404');
 select is(
     (select o ->> 'outcome' from (select tests.rpc_outcome('ca_owner', null,
         format('select public.integration_send_to(%L, %L, %L)', 'quickbooks', 'transaction', tests.id('nothing'))))

@@ -60,8 +60,8 @@ select is(
     'true', 'QuickBooks can be switched on for a US project');
 select is(
     (select o ->> 'outcome' from (select tests.rpc_outcome('ca_owner', null,
-        format('select public.integration_set_enabled(%L, %L, true)', tests.id('ca_project'), 'xero'))) as q (o)),
-    'PB404', 'an unknown provider: PB404');
+        format('select public.integration_set_enabled(%L, %L, true)', tests.id('ca_project'), 'no-such-provider'))) as q (o)),
+    'PB404', 'an unknown provider (a key the catalogue cannot hold): PB404');
 select is(
     (select o #>> '{result,trigger_type}'
      from (select tests.rpc_outcome('ca_owner', null, format('select public.integration_feature_set_trigger(%L, %L, %L)',
