@@ -4,7 +4,7 @@ The catalogue (integration_providers.client_actions / server_actions, and each f
 server_action and validation_action) names what every provider does. Client actions must
 exist as `client_actions.<provider>__<action>(p_params jsonb) returns jsonb` and run
 through `integration_client_action`; server actions must be registered in the provider's
-processor (the module its spec names: python_workers.providers.SERVER_PROCESSORS). Each
+processor (the module its spec names, SPEC.processor). Each
 check returns one sentence per problem, naming the provider and exactly what is missing or
 extra. What else a working provider needs (its spec, OAuth, permission, budget, sandbox,
 validation contract) is checked by readiness.py.
@@ -20,8 +20,7 @@ from typing import Any
 
 import psycopg
 
-from python_workers.providers import SERVER_PROCESSORS
-from python_workers.providers.registry import GUIDE
+from python_workers.providers.registry import GUIDE, spec_or_problem
 
 CLIENT_SCHEMA = "client_actions"
 CLIENT_SIGNATURE = "(p_params jsonb) returns jsonb"
@@ -148,10 +147,17 @@ def dispatch_problems(conn: psycopg.Connection[Any], catalogue: list[Provider]) 
     return problems
 
 
+def spec_processors(catalogue: Iterable[Provider]) -> dict[str, str]:
+    """Provider key -> its processor module, for the catalogue providers whose spec loads
+    (readiness.spec_problems reports the others)."""
+    specs = {provider.key: spec_or_problem(provider.key) for provider in catalogue}
+    return {key: spec.processor for key, spec in specs.items() if not isinstance(spec, str)}
+
+
 def server_action_problems(
     catalogue: list[Provider], registry: Mapping[str, str] | None = None
 ) -> list[str]:
-    modules = SERVER_PROCESSORS if registry is None else registry
+    modules = spec_processors(catalogue) if registry is None else registry
     problems: list[str] = []
     for provider in catalogue:
         problems.extend(_provider_server_problems(provider, modules.get(provider.key)))
@@ -233,7 +239,7 @@ def unreachable_action_problems(
     """Every action registered in Python is run by an active feature (integration_request_sync,
     integration_send_to, `plugboard sync`), queued by an RPC that names it, or started
     elsewhere (STARTED_ELSEWHERE); one sentence per action nothing starts."""
-    modules = SERVER_PROCESSORS if registry is None else registry
+    modules = spec_processors(catalogue) if registry is None else registry
     problems: list[str] = []
     for provider in catalogue:
         module_name = modules.get(provider.key)

@@ -25,11 +25,10 @@ from python_workers.providers.budgets import budget_factory
 from python_workers.providers.conformance import Feature, Provider
 from python_workers.providers.contract import RECORD_ID_PARAM, Validation, ValidationParams
 from python_workers.providers.registry import (
-    UnknownProviderError,
     extra_modules,
     package_keys,
-    spec_for,
     spec_of_module,
+    spec_or_problem,
 )
 from python_workers.providers.spec import NoBudget, ProviderSpec
 from sandboxes.common.server import RunningSandbox
@@ -37,22 +36,6 @@ from sandboxes.common.server import RunningSandbox
 # Any redirect URI builds a provider's OAuth configuration; this one is never called.
 REDIRECT_URI = "http://conformance.invalid/oauth/callback"
 EXAMPLES = "python_workers/providers/quickbooks/ and hmrc/ are examples"
-
-
-def load_spec(key: str) -> ProviderSpec[Any] | str:
-    """The spec of catalogue provider `key`, or the problem that stops it loading."""
-    try:
-        return spec_for(key)
-    except UnknownProviderError as error:
-        return f"{key}: {error}"
-    except TypeError as error:  # ProviderSpec(...) without one of its (required) fields
-        return (
-            f"{key}: its SPEC is incomplete ({error}): give every ProviderSpec field "
-            "(python_workers/providers/spec.py); a provider without a shared rate budget "
-            "says budget=NO_BUDGET"
-        )
-    except Exception as error:  # any error in the spec module is the report
-        return f"{key}: its spec module cannot be imported ({type(error).__name__}: {error})"
 
 
 def _found_keys() -> tuple[list[str], list[str]]:
@@ -72,7 +55,7 @@ def spec_problems(catalogue: Iterable[Provider]) -> list[str]:
     problems: list[str] = []
     specs: list[ProviderSpec[Any]] = []
     for key in sorted(known):
-        loaded = load_spec(key)
+        loaded = spec_or_problem(key)
         if isinstance(loaded, str):
             problems.append(loaded)
         else:
@@ -96,9 +79,9 @@ def spec_problems(catalogue: Iterable[Provider]) -> list[str]:
 
 def readiness_problems(conn: psycopg.Connection[Any], provider: Provider) -> list[str]:
     """What `provider` lacks to work (its sandbox aside: sandbox_problems starts it)."""
-    spec = load_spec(provider.key)
+    spec = spec_or_problem(provider.key)
     if isinstance(spec, str):
-        return [spec]
+        return []  # reported by spec_problems
     return [
         *oauth_problems(provider, spec),
         *permission_problems(conn, provider),

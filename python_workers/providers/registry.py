@@ -84,3 +84,20 @@ def spec_for(key: str) -> ProviderSpec[Any]:
             f"catalogue key, so it must be {key!r}"
         )
     return spec
+
+
+def spec_or_problem(key: str) -> ProviderSpec[Any] | str:
+    """The spec of provider `key`, or the problem that stops it loading (for the
+    conformance check, which reports every provider's problems rather than the first)."""
+    try:
+        return spec_for(key)
+    except UnknownProviderError as error:
+        return f"{key}: {error}"
+    except TypeError as error:  # ProviderSpec(...) without one of its (required) fields
+        return (
+            f"{key}: its SPEC is incomplete ({error}): give every ProviderSpec field "
+            "(python_workers/providers/spec.py); a provider without a shared rate budget "
+            "says budget=NO_BUDGET"
+        )
+    except Exception as error:  # any error in the spec module is the report
+        return f"{key}: its spec module cannot be imported ({type(error).__name__}: {error})"

@@ -1,0 +1,12 @@
+"""Fixture Ledger's server actions: action name -> ServerAction, nothing else."""
+
+from __future__ import annotations
+
+from python_workers.providers.contract import Processor, ServerAction
+
+from .actions import EntryParams, NoParams, push_entry, test_connection
+
+PROCESSOR: Processor = {
+    "testConnection": ServerAction(NoParams, test_connection),
+    "push_entry": ServerAction(EntryParams, push_entry),
+}
