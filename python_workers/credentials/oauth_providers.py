@@ -9,7 +9,12 @@ from python_workers.config import Settings
 from python_workers.providers.oauth import OAuthProvider
 from python_workers.providers.registry import UnknownProviderError, provider_specs, spec_for
 
-__all__ = ["OAuthProvider", "oauth_provider"]
+__all__ = ["OAuthProvider", "oauth_provider", "oauth_provider_keys"]
+
+
+def oauth_provider_keys() -> list[str]:
+    """The providers that connect with OAuth 2.0: those whose spec describes it."""
+    return [key for key, spec in provider_specs().items() if spec.oauth is not None]
 
 
 def oauth_provider(key: str, settings: Settings) -> OAuthProvider:
@@ -20,6 +25,6 @@ def oauth_provider(key: str, settings: Settings) -> OAuthProvider:
     except UnknownProviderError:
         provider = None
     if provider is None:
-        known = ", ".join(k for k, spec in provider_specs().items() if spec.oauth is not None)
+        known = ", ".join(oauth_provider_keys())
         raise LookupError(f"{key!r} does not connect with OAuth 2.0 (known: {known})")
     return provider
