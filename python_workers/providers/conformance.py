@@ -160,6 +160,8 @@ def server_action_problems(
     modules = spec_processors(catalogue) if registry is None else registry
     problems: list[str] = []
     for provider in catalogue:
+        if registry is None and provider.key not in modules:
+            continue  # its spec does not load: readiness.spec_problems says why
         problems.extend(_provider_server_problems(provider, modules.get(provider.key)))
     known = {provider.key for provider in catalogue}
     for key in sorted(set(modules) - known):

@@ -114,62 +114,67 @@ def test_a_provider_without_a_spec_is_reported(
     assert problems_of(admin, FIXTURE) == [
         "fixture_ledger: no provider spec for 'fixture_ledger': add the folder "
         "python_workers/providers/fixture_ledger/ whose __init__.py exports SPEC "
-        "(docs/contributing.md, Add a provider)",
-        "fixture_ledger: no server processor registered: its spec "
-        "(python_workers/providers/fixture_ledger/__init__.py, SPEC.processor) names the "
-        "module whose PROCESSOR registers its actions (docs/contributing.md, Add a provider)",
+        "(docs/contributing.md, Add a provider)"
     ]
 
 
-def test_a_processor_not_registered_is_reported(admin: psycopg.Connection, plant: Plant) -> None:
-    plant("__init__.py", 'processor=f"{__name__}.processor"', 'processor=f"{__name__}.actions"')
-    assert problems_of(admin, FIXTURE) == [
-        "fixture_ledger: its processor planted_ledger.actions cannot be loaded (module "
-        "'planted_ledger.actions' has no attribute 'PROCESSOR'): add that module, exporting "
-        "PROCESSOR (action name -> ServerAction)"
-    ]
+# (file of the copy, text, its replacement, what the check says)
+PLANTED_FAULTS = [
+    pytest.param(
+        "__init__.py", 'processor=f"{__name__}.processor"', 'processor=f"{__name__}.actions"',
+        ["fixture_ledger: its processor planted_ledger.actions cannot be loaded (module "
+         "'planted_ledger.actions' has no attribute 'PROCESSOR'): add that module, exporting "
+         "PROCESSOR (action name -> ServerAction)"],
+        id="processor not registered",
+    ),
+    pytest.param(
+        "processor.py", '"push_entry": ServerAction', '"push_entri": ServerAction',
+        ["fixture_ledger: server action 'push_entry' (the catalogue) is not registered in "
+         "planted_ledger.processor: add it to PROCESSOR there (or correct the catalogue's name)",
+         "fixture_ledger: 'push_entri' is registered in planted_ledger.processor but the "
+         "catalogue does not list it",
+         "fixture_ledger: server action 'push_entri' is registered in planted_ledger.processor "
+         "but no feature or RPC starts it"],
+        id="action misspelled",
+    ),
+    pytest.param(
+        "__init__.py", "oauth=fixture_ledger_oauth,", "oauth=None,",
+        ["fixture_ledger: its auth_method is oauth2 but its spec has no OAuth configuration: "
+         "set SPEC.oauth to a function (settings, redirect URI) -> OAuthProvider, in "
+         "python_workers/providers/fixture_ledger/oauth.py "
+         "(python_workers/providers/quickbooks/ and hmrc/ are examples)"],
+        id="OAuth configuration missing",
+    ),
+    pytest.param(
+        "oauth.py", "        find_account=find_ledger,\n", "",
+        ["fixture_ledger: its OAuth configuration names no way to find the connected account: "
+         "set account_param (the callback's query parameter naming it), account_setting (the "
+         "project setting naming it) or find_account (an async hook asking the provider's API "
+         "after the token exchange) in python_workers/providers/fixture_ledger/oauth.py"],
+        id="account hook missing",
+    ),
+    pytest.param(
+        "__init__.py", "    budget=NO_BUDGET,  # its sandbox limits nothing\n", "",
+        ["fixture_ledger: its SPEC is incomplete (ProviderSpec.__init__() missing 1 required "
+         "keyword-only argument: 'budget'): give every ProviderSpec field "
+         "(python_workers/providers/spec.py); a provider without a shared rate budget says "
+         "budget=NO_BUDGET"],
+        id="no budget and no NO_BUDGET",
+    ),
+]  # fmt: skip
 
 
-def test_a_misspelled_action_is_reported(admin: psycopg.Connection, plant: Plant) -> None:
-    plant("processor.py", '"push_entry": ServerAction', '"push_entri": ServerAction')
-    assert problems_of(admin, FIXTURE) == [
-        "fixture_ledger: server action 'push_entry' (the catalogue) is not registered in "
-        "planted_ledger.processor: add it to PROCESSOR there (or correct the catalogue's name)",
-        "fixture_ledger: 'push_entri' is registered in planted_ledger.processor but the "
-        "catalogue does not list it",
-        "fixture_ledger: server action 'push_entri' is registered in planted_ledger.processor "
-        "but no feature or RPC starts it",
-    ]
-
-
-def test_missing_oauth_configuration_is_reported(admin: psycopg.Connection, plant: Plant) -> None:
-    plant("__init__.py", "oauth=fixture_ledger_oauth,", "oauth=None,")
-    assert problems_of(admin, FIXTURE) == [
-        "fixture_ledger: its auth_method is oauth2 but its spec has no OAuth configuration: "
-        "set SPEC.oauth to a function (settings, redirect URI) -> OAuthProvider, in "
-        "python_workers/providers/fixture_ledger/oauth.py "
-        "(python_workers/providers/quickbooks/ and hmrc/ are examples)"
-    ]
-
-
-def test_a_missing_account_hook_is_reported(admin: psycopg.Connection, plant: Plant) -> None:
-    plant("oauth.py", "        find_account=find_ledger,\n", "")
-    assert problems_of(admin, FIXTURE) == [
-        "fixture_ledger: its OAuth configuration names no way to find the connected account: "
-        "set account_param (the callback's query parameter naming it), account_setting (the "
-        "project setting naming it) or find_account (an async hook asking the provider's API "
-        "after the token exchange) in python_workers/providers/fixture_ledger/oauth.py"
-    ]
-
-
-def test_a_missing_budget_is_reported(admin: psycopg.Connection, plant: Plant) -> None:
-    plant("__init__.py", "    budget=NO_BUDGET,  # its sandbox limits nothing\n", "")
-    assert problems_of(admin, FIXTURE)[:1] == [
-        "fixture_ledger: its SPEC is incomplete (ProviderSpec.__init__() missing 1 required "
-        "keyword-only argument: 'budget'): give every ProviderSpec field "
-        "(python_workers/providers/spec.py); a provider without a shared rate budget says "
-        "budget=NO_BUDGET"
-    ]
+@pytest.mark.parametrize(("file", "text", "replacement", "expected"), PLANTED_FAULTS)
+def test_a_fault_planted_in_a_copy_is_reported_saying_what_to_add(
+    admin: psycopg.Connection,
+    plant: Plant,
+    file: str,
+    text: str,
+    replacement: str,
+    expected: list[str],
+) -> None:
+    plant(file, text, replacement)
+    assert problems_of(admin, FIXTURE) == expected
 
 
 def test_a_missing_permission_is_reported(admin: psycopg.Connection) -> None:
