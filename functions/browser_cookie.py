@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from python_workers.config import Settings
-from python_workers.credentials.connect import STATE_LIFETIME
+from python_workers.connections.connect import STATE_LIFETIME
 
 
 def name(provider_key: str) -> str:

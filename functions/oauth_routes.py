@@ -15,9 +15,9 @@ from functions import browser_cookie
 from functions.auth import NotAuthenticated, may_manage_integrations, user_id, verified_claims
 from functions.pages import result_page
 from functions.services import Services, services_of
-from python_workers.credentials.connect import begin_authorization, complete_authorization
-from python_workers.credentials.connection_test import run_connection_test
-from python_workers.credentials.disconnect import disconnect
+from python_workers.connections.connect import begin_authorization, complete_authorization
+from python_workers.connections.connection_test import run_connection_test
+from python_workers.connections.disconnect import disconnect
 from python_workers.credentials.oauth_providers import OAuthProvider, oauth_provider
 from python_workers.credentials.store import service_role
 

@@ -1,5 +1,6 @@
-"""A request budget shared by every worker on every machine (supabase/migrations/
-20261125050000_rate_budgets.sql): take a slot before a request, give it back after.
+"""A request budget shared by every worker on every machine (private.rate_budgets and
+private.rate_budget_slots in supabase/schemas/core/tables/): take a slot before a request,
+give it back after.
 
     budget = PostgresRateBudget(pool, "companies_house")
     async with budget.acquire():

@@ -1,16 +1,16 @@
 """Trigger configs as a pydantic model: the same rules the database enforces in
-private.trigger_config_error (migration 20261125000900), so a config built in Python is
+private.trigger_config_error (supabase/schemas/core/functions/), so a config built in Python is
 accepted by the database and vice versa (tests/py/test_trigger_config_property.py).
 
     {"entity": "<host table>", "filter": {"<column>": scalar | [scalar, …]},
      "schedule": "<5-field cron>", "owns_fields": true | false}
-    (schedule: on_schedule only; an array means any-of; owns_fields: migration
-    20261204100100, Plugboard may overwrite the fields of a provider record it links)
+    (schedule: on_schedule only; an array means any-of; owns_fields: Plugboard
+    may overwrite the fields of a provider record it links)
 
 Which columns a host table has is the database's knowledge: pass them as validation
 context (`entity_columns(conn)` reads them). For a provider whose API budget every project
-shares, pass its catalogue minimum too (`min_schedule_interval`, migration
-20261203500000): a schedule firing closer than that is refused.
+shares, pass its catalogue minimum too (`min_schedule_interval`):
+a schedule firing closer than that is refused.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ A subset, for work on one part (`make test` still runs everything):
   --no-lint              skip step 1
   --sql GLOB             pgTAP files matching GLOB only (repeatable; --sql none skips them)
   --py PATH              pytest over PATH instead of tests/py (repeatable; --py none skips)
+  --unit                 the unit tier alone (tests/py/unit): no lint, no database, seconds
 Other arguments go to pytest (e.g. -k vault, -x).
 """
 
@@ -33,6 +34,7 @@ from tests.testdb import TEMPLATE_DB, DatabaseServer, build_template, cloned_dat
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 SQL_TESTS = ROOT / "tests" / "sql"
+UNIT_TESTS = ROOT / "tests" / "py" / "unit"  # needs no database (tests/py/unit/conftest.py)
 
 # Our plpgsql functions, in every schema but the system's, the queue's (procrastinate's own
 # code), pg_cron's and the test helpers'; extension-owned ones excluded. Each
@@ -133,7 +135,11 @@ def main() -> None:
     parser.add_argument("--no-lint", action="store_true")
     parser.add_argument("--sql", action="append", default=[], metavar="GLOB")
     parser.add_argument("--py", action="append", default=[], metavar="PATH")
+    parser.add_argument("--unit", action="store_true")
     args, extra = parser.parse_known_args()  # the rest goes to pytest (e.g. -k, -x)
+    if args.unit:
+        step("pytest tests/py/unit", lambda: run(VENV_BIN / "pytest", UNIT_TESTS, *extra))
+        return
     if not args.no_lint:
         step("sqlfluff (supabase/)", lambda: run(VENV_BIN / "sqlfluff", "lint", "supabase"))
         step("ruff", lambda: run(VENV_BIN / "ruff", "check", "."))

@@ -10,6 +10,7 @@ The template also holds the fixture provider (tests/fixture_provider/fixture_led
 from __future__ import annotations
 
 import os
+import subprocess
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,7 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from python_workers.config import settings
+from python_workers.db.cluster import PG_BINDIR
 from python_workers.db.migrate import migrate
 from python_workers.db.target import APP_ROLE, local_cluster
 
@@ -121,3 +123,19 @@ def cloned_database(server: DatabaseServer, template: str = TEMPLATE_DB) -> Iter
 
 def dbname_of(url: str) -> str:
     return str(conninfo_to_dict(url).get("dbname"))
+
+
+def schema_dump(url: str, *options: str, comments: bool = False) -> str:
+    """`pg_dump --schema-only` of the database at `url` (more pg_dump options may narrow it),
+    without blank lines, pg_dump's random \\restrict / \\unrestrict keys and, unless
+    `comments`, comment lines (pg_dump's own, and any at the start of a line in a body)."""
+    dump = subprocess.run(
+        [str(PG_BINDIR / "pg_dump"), "--schema-only", *options, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    dropped = ("\\restrict", "\\unrestrict") if comments else ("--", "\\restrict", "\\unrestrict")
+    return "\n".join(
+        line for line in dump.splitlines() if line.strip() and not line.startswith(dropped)
+    )

@@ -16,8 +16,8 @@ from rich.console import Console
 
 from python_workers.cli.db import ensure_started
 from python_workers.config import settings
-from python_workers.credentials.api_key import set_and_test_api_key
-from python_workers.credentials.connection_test import ConnectionTest, run_connection_test
+from python_workers.connections.api_key import set_and_test_api_key
+from python_workers.connections.connection_test import ConnectionTest, run_connection_test
 
 app = typer.Typer(no_args_is_help=True)
 console = Console()

@@ -8,7 +8,7 @@ from rich.console import Console
 
 from python_workers.config import settings
 from python_workers.db.cluster import ClusterError
-from python_workers.db.migrate import MigrateReport, MigrationError, migrate
+from python_workers.db.migrate import MigrateReport, MigrationError, SquashedHistoryError, migrate
 from python_workers.db.seed import load_seed, reset_database
 from python_workers.db.target import DatabaseTarget, resolve_target
 
@@ -58,7 +58,7 @@ def print_report(report: MigrateReport) -> None:
 def run_migrations(chosen: DatabaseTarget) -> None:
     try:
         print_report(migrate(chosen.admin_url))
-    except MigrationError as exc:
+    except (MigrationError, SquashedHistoryError) as exc:
         raise _fail(str(exc)) from exc
     except psycopg.OperationalError as exc:
         raise _fail(f"cannot connect to PostgreSQL: {exc}") from exc

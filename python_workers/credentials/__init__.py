@@ -1,5 +1,6 @@
-"""Connections: credentials in Vault, OAuth 2.0 token refresh, connect / disconnect,
-connection tests and the compat Vault's key rotation.
+"""Credentials: secrets in Vault, read through an accessor and refreshed (OAuth 2.0, single
+flight), and the integration status a refresh records (status.py). Connect, disconnect
+and connection tests build on this package: python_workers/connections.
 
 For the sync engine — build one accessor per run:
 
@@ -13,7 +14,7 @@ token refresh commits independently of the action's transaction. For global prov
 (Companies House) project_integration_id is ignored. Errors are ProviderError subclasses
 (credentials/errors.py): ReconnectRequired and CredentialMissing are permanent,
 TokenEndpointUnavailable is retryable. A `testConnection` run should go through
-`run_connection_test` (credentials/connection_test.py) so the integration's status
+`run_connection_test` (connections/connection_test.py) so the integration's status
 follows its outcome.
 """
 

@@ -1,6 +1,11 @@
 """Connection status of a project integration and the sync log of each connection event,
 through the private.record_* / private.log_connection_event functions (service_role).
-Messages here are for people; none may carry a secret."""
+Messages here are for people; none may carry a secret.
+
+It sits in credentials/ because a token refresh records what it learns here (Expired when
+the grant is refused, Error after repeated failures, Connected again); python_workers/
+connections records connects, disconnects and tests through the same functions, so the
+dependency runs one way only."""
 
 from __future__ import annotations
 

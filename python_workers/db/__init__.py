@@ -1,1 +1,2 @@
-"""Database plumbing: the local cluster, the migration runner, the seed loader."""
+"""Database plumbing: the local cluster, the migration runner, the schema-file loader, the
+seed loader."""

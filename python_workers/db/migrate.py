@@ -53,6 +53,21 @@ class MigrationError(RuntimeError):
         )
 
 
+class SquashedHistoryError(RuntimeError):
+    """The database was migrated with migrations the folder no longer has (before the squash)."""
+
+    def __init__(self, versions: list[str], baseline: Migration) -> None:
+        self.versions = versions
+        super().__init__(
+            f"this database holds {len(versions)} migration(s) older than "
+            f"{baseline.path.name} that supabase/migrations no longer has "
+            f"({versions[0]} … {versions[-1]}): it was migrated before the migrations were "
+            "squashed into baselines, and they cannot be applied on top of it. Nothing was "
+            "applied. Rebuild it: `plugboard db reset` (the local database: drops it, migrates "
+            "and seeds it again; `--force` for the one DATABASE_URL names)."
+        )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: str
@@ -96,7 +111,7 @@ def _probe(path: Path) -> str:
     return " ".join(parts)
 
 
-def _run_file(conn: psycopg.Connection, path: Path, statements: list[Statement]) -> None:
+def run_file(conn: psycopg.Connection, path: Path, statements: list[Statement]) -> None:
     for statement in statements:
         try:
             conn.execute(statement.text.encode())
@@ -105,7 +120,7 @@ def _run_file(conn: psycopg.Connection, path: Path, statements: list[Statement])
 
 
 @contextmanager
-def _transaction(conn: psycopg.Connection, role: str | None) -> Iterator[None]:
+def transaction(conn: psycopg.Connection, role: str | None) -> Iterator[None]:
     with conn.transaction():
         if role:
             conn.execute(sql.SQL("set local role {}").format(sql.Identifier(role)))
@@ -118,12 +133,12 @@ def apply_compat(conn: psycopg.Connection, report: MigrateReport) -> None:
         if present and present[0]:
             report.compat_present.append(path.name)
             continue
-        with _transaction(conn, None):
-            _run_file(conn, path, read_statements(path))
+        with transaction(conn, None):
+            run_file(conn, path, read_statements(path))
         report.compat_applied.append(path.name)
 
 
-def _migration_role(conn: psycopg.Connection) -> str | None:
+def migration_role(conn: psycopg.Connection) -> str | None:
     """Run migrations as Supabase's `postgres` owner when connected as someone else."""
     row = conn.execute(
         "select current_user <> %s and exists (select from pg_roles where rolname = %s)",
@@ -135,8 +150,8 @@ def _migration_role(conn: psycopg.Connection) -> str | None:
 def apply_migrations(
     conn: psycopg.Connection, report: MigrateReport, directory: Path = MIGRATIONS_DIR
 ) -> None:
-    role = _migration_role(conn)
-    with _transaction(conn, role):
+    role = migration_role(conn)
+    with transaction(conn, role):
         for ddl in HISTORY_DDL:
             conn.execute(ddl.encode())
     done = {
@@ -147,8 +162,8 @@ def apply_migrations(
             report.already_applied += 1
             continue
         statements = read_statements(migration.path)
-        with _transaction(conn, role):
-            _run_file(conn, migration.path, statements)
+        with transaction(conn, role):
+            run_file(conn, migration.path, statements)
             conn.execute(
                 "insert into supabase_migrations.schema_migrations (version, name, statements)"
                 " values (%s, %s, %s)",
@@ -170,16 +185,44 @@ def _warnings(conn: psycopg.Connection) -> list[str]:
     ]
 
 
+def install_prerequisites(conn: psycopg.Connection, report: MigrateReport) -> str | None:
+    """The compat layer where missing and the job queue; returns the role migrations run as."""
+    apply_compat(conn, report)
+    role = migration_role(conn)
+    # the job queue first: migrations create the function that defers its jobs
+    report.queue_applied = install_queue_schema(conn, lambda: transaction(conn, role))
+    return role
+
+
+def refuse_history_before_baseline(conn: psycopg.Connection, directory: Path) -> None:
+    """Stop before anything is applied when the database records migrations older than the
+    folder's first one (so the folder no longer has them): it was migrated before the
+    migrations were squashed into baselines, which cannot be applied on top of it."""
+    found = conn.execute(
+        "select to_regclass('supabase_migrations.schema_migrations') is not null"
+    ).fetchone()
+    if not (found and found[0]):
+        return
+    migrations = list_migrations(directory)
+    if not migrations:
+        return
+    gone = conn.execute(
+        "select version from supabase_migrations.schema_migrations where version < %s"
+        " order by version",
+        (migrations[0].version,),
+    ).fetchall()
+    if gone:
+        raise SquashedHistoryError([row[0] for row in gone], migrations[0])
+
+
 def migrate(url: str, directory: Path = MIGRATIONS_DIR) -> MigrateReport:
     """Bring the database at `url` up to date. Safe to run any number of times."""
     report = MigrateReport()
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("select pg_advisory_lock(%s)", (MIGRATE_LOCK_KEY,))
         try:
-            apply_compat(conn, report)
-            role = _migration_role(conn)
-            # the job queue first: migrations create the function that defers its jobs
-            report.queue_applied = install_queue_schema(conn, lambda: _transaction(conn, role))
+            refuse_history_before_baseline(conn, directory)
+            install_prerequisites(conn, report)
             apply_migrations(conn, report, directory)
             report.warnings = _warnings(conn)
         finally:

@@ -13,5 +13,6 @@ log: pending -> in_progress -> success | partial_success | failed. docs/engine.m
   retry.py        backoff with jitter; the retry decision procrastinate applies
   jobs.py         retries that a newer waiting job supersedes; stalled jobs
   registry.py     the server registry, plus extra entries (a test/extension hook)
-  context.py      credentials and the rate budget an action gets
+  context.py      the one builder of an action's context (runs and connection tests)
+  validation.py   a feature's validation action, run before its push
 """

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from python_workers.engine.errors import PermanentSyncError
+from python_workers.engine.validation import validating
 from python_workers.providers import SERVER_PROCESSORS, UnknownProviderError, load_processor
 from python_workers.providers.contract import ServerAction
 
@@ -33,6 +34,8 @@ def server_registry(extra: dict[str, str]) -> dict[str, str]:
 def resolve_action(
     registry: dict[str, str], provider_key: str, action: str
 ) -> ServerAction[Any, Any]:
+    """The action a run calls: the provider's, after the engine's validation of the
+    records the run names (engine/validation.py)."""
     try:
         processor = load_processor(provider_key, registry)
     except UnknownProviderError as exc:
@@ -43,7 +46,7 @@ def resolve_action(
             f"the server processor of {provider_key!r} cannot be loaded: {exc}",
         ) from exc
     try:
-        return processor[action]
+        return validating(action, processor[action])
     except KeyError:
         raise PermanentSyncError(
             "unknown_action",

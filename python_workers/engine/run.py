@@ -25,16 +25,14 @@ import psycopg
 from psycopg_pool import AsyncConnectionPool
 
 from python_workers.config import settings
-from python_workers.credentials.accessor import VaultCredentialAccessor, credential_accessor
+from python_workers.credentials.accessor import VaultCredentialAccessor
 from python_workers.credentials.status import record_connection_ok
 from python_workers.engine import logs
-from python_workers.engine.context import UnmeteredBudget
+from python_workers.engine.context import build_action_context
 from python_workers.engine.errors import classify
 from python_workers.engine.outcome import Outcome, outcome_of
-from python_workers.engine.progress import Progress
 from python_workers.engine.registry import resolve_action
 from python_workers.engine.retry import RetryPolicy, RunFailed
-from python_workers.providers.budgets import budget_for
 from python_workers.providers.contract import ActionContext, ProjectIntegration
 
 logger = logging.getLogger("plugboard.engine")
@@ -59,21 +57,10 @@ def _context(engine: Engine, run: logs.Run, db: Any) -> ActionContext:
         external_account_id=run.external_account_id,
         settings=run.settings,
     )
-    log = logging.LoggerAdapter(
-        logger, {"log_id": str(run.log_id), "provider": run.provider_key, "action": run.action}
-    )
-    return ActionContext(
-        integration=integration,
-        credentials=credential_accessor(
-            engine.pool, run.provider_key, run.project_integration_id, settings()
-        ),
-        db=db,
-        http=engine.http,
-        log=log,
-        budget=budget_for(engine.pool, integration) or UnmeteredBudget(),
-        sync_log_id=run.log_id,
-        progress=Progress(db, run.log_id, run.progress),
-    )
+    return build_action_context(
+        engine.pool, integration, db, engine.http, settings(),
+        action=run.action, sync_log_id=run.log_id, saved_progress=run.progress,
+    )  # fmt: skip
 
 
 async def _connection_proven(ctx: ActionContext, outcome: Outcome) -> None:

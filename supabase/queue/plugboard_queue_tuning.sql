@@ -7,7 +7,6 @@
 -- Look a job's lock up directly. procrastinate_fetch_job_v2 checks each waiting job for
 -- another job holding the same lock; its own index on (id, lock) cannot look a lock up,
 -- so each fetch scanned it once per waiting job (300 ms per fetch at 2,000 waiting).
--- (First added by migration 20261125021500, which is skipped where the queue is absent.)
 create index if not exists plugboard_jobs_lock_idx
 on procrastinate.procrastinate_jobs (lock)
 where status in ('todo', 'doing');

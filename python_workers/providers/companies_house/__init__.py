@@ -1,5 +1,5 @@
 """Companies House: server actions (processor.py); its client actions are SQL
-(supabase/migrations/*_companies_house_*.sql). SPEC is what the rest of Plugboard knows of
+(supabase/schemas/providers/companies_house/). SPEC is what the rest of Plugboard knows of
 it (spec.py)."""
 
 from python_workers.providers.companies_house.settings import CompaniesHouseConfig

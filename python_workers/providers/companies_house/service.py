@@ -24,6 +24,7 @@ from python_workers.providers.companies_house.api import CompaniesHouseApi, Comp
 from python_workers.providers.companies_house.settings import CompaniesHouseConfig
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
+from python_workers.providers.params import NoParams
 from python_workers.providers.reference_cache import cache_items
 
 
@@ -40,10 +41,6 @@ class SearchParams(BaseModel):
 
     query: str = Field(min_length=1)
     limit: int = Field(default=20, ge=1, le=100)
-
-
-class NoParams(BaseModel):
-    model_config = ConfigDict(extra="ignore")
 
 
 class CompanyResult(SyncCounts):
@@ -66,7 +63,8 @@ async def api_of(ctx: ActionContext) -> CompaniesHouseApi:
 async def test_connection(ctx: ActionContext, params: NoParams) -> CompanyResult:
     """One real request with the key; every Companies House integration follows the answer.
     A refused key fails the run with invalid_api_key; the failed sync log then moves every
-    Companies House integration to Error (migration 20261125060000)."""
+    Companies House integration to Error
+    (private.tg_integration_sync_logs__global_credential_refused)."""
     await (await api_of(ctx)).search_companies("limited", 1)
     await ctx.db.execute("select private.record_global_credential_test('companies_house', true)")
     return CompanyResult(records_processed=1, details={"ok": True})

@@ -13,9 +13,9 @@ import yaml
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from python_workers.engine.outcome import SyncCounts
-from python_workers.providers.companies_house.service import NoParams
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError, ProviderUnavailable
+from python_workers.providers.params import NoParams
 from python_workers.providers.reference_cache import cache_items
 
 ENUMERATIONS_URL = (

@@ -1,5 +1,5 @@
 """HMRC (MTD VAT; PAYE as the Apprenticeship Levy API's declarations): server actions
-(processor.py); its client actions are SQL (supabase/migrations/*_hmrc_*.sql). See
+(processor.py); its client actions are SQL (supabase/schemas/providers/hmrc/). See
 docs/hmrc.md. SPEC is what the rest of Plugboard knows of it (spec.py)."""
 
 from python_workers.providers.hmrc.oauth import hmrc_oauth

@@ -21,7 +21,7 @@ from python_workers.providers.hmrc.attended import this_run
 from python_workers.providers.hmrc.http import HmrcRefused, hmrc_http
 from python_workers.providers.hmrc.levy_api import LevyApi
 from python_workers.providers.hmrc.scopes import require_scopes
-from python_workers.providers.hmrc.service import NoParams
+from python_workers.providers.params import NoParams
 from python_workers.providers.reference_cache import cache_items
 
 LOOKBACK_YEARS = 6

@@ -33,13 +33,10 @@ from python_workers.providers.hmrc.http import HmrcRefused, hmrc_http
 from python_workers.providers.hmrc.models import VatReturnDeclaration
 from python_workers.providers.hmrc.refusals import explained
 from python_workers.providers.hmrc.scopes import require_scopes
+from python_workers.providers.params import NoParams
 from python_workers.providers.reference_cache import cache_items
 
 OBLIGATION_DAYS = 365  # HMRC answers ranges of at most 366 days
-
-
-class NoParams(BaseModel):
-    model_config = ConfigDict(extra="ignore")
 
 
 class SubmitParams(BaseModel):

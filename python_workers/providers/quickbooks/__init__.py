@@ -1,6 +1,6 @@
-"""QuickBooks Online: server actions (processor.py); its client actions are SQL (its
-registration migration, supabase/migrations/*_register_quickbooks.sql, and the
-*_quickbooks_* ones). SPEC is what the rest of Plugboard knows of it (spec.py)."""
+"""QuickBooks Online: server actions (processor.py); its client actions are SQL
+(supabase/schemas/providers/quickbooks/). SPEC is what the rest of Plugboard knows of it
+(spec.py)."""
 
 from python_workers.providers.quickbooks.oauth import quickbooks_oauth
 from python_workers.providers.quickbooks.settings import QuickBooksConfig

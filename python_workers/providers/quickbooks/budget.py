@@ -1,5 +1,6 @@
 """The per-realm budget every worker on every machine shares, kept in PostgreSQL
-(python_workers/rate_budget.py's slots; supabase/migrations/20261125040000_*).
+(python_workers/rate_budget.py's slots;
+supabase/schemas/core/functions/private.rate_budget_take_all.sql).
 
 Intuit's published limits per realm: 500 requests a minute, 10 at once, and 40 a minute
 on the batch endpoint (a batch counts once against the 500 as well). A request holds a
@@ -8,7 +9,7 @@ window-limited slot is free again one window after its answer arrived — so no 
 QuickBooks' clock sees more than the limit, however many workers there are.
 
 A realm may allow less than the published limit. Its 429 teaches the budget
-(private.rate_budget_throttled, supabase/migrations/20261204200000_*): the realm's
+(supabase/schemas/core/functions/private.rate_budget_throttled.sql): the realm's
 requests budget shrinks to what the realm let through in the last window (never below
 min_requests_per_minute) and every worker holds off for the realm's pause; the learned
 limit grows back by a tenth per window without a 429.

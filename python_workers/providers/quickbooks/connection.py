@@ -4,17 +4,14 @@ facts in the integration's settings) and mark the integration Connected."""
 
 from __future__ import annotations
 
-from python_workers.credentials.connection_test import (
-    ConnectionTestParams,
-    ConnectionTestResult,
-)
 from python_workers.credentials.status import record_connection_ok
 from python_workers.providers.contract import ActionContext
+from python_workers.providers.params import ConnectionTestResult, NoParams
 from python_workers.providers.quickbooks import reference
 from python_workers.providers.quickbooks.client import api_for, integration_ids
 
 
-async def test_connection(ctx: ActionContext, params: ConnectionTestParams) -> ConnectionTestResult:
+async def test_connection(ctx: ActionContext, params: NoParams) -> ConnectionTestResult:
     info = await reference.company_info(ctx, api_for(ctx))
     integration_id, _ = integration_ids(ctx)
     await record_connection_ok(ctx.db, integration_id)

@@ -1,7 +1,8 @@
 """QuickBooks change events, however they arrive — a webhook in the CloudEvents format
 (Intuit's current one), a webhook in the legacy format, or a CDC poll — as one shape, and
 their intake: private.quickbooks_receive_changes ignores repeats and queues the realtime
-runs of the realm's integrations (supabase/migrations/20261125040200_*)."""
+runs of the realm's integrations
+(supabase/schemas/providers/quickbooks/functions/private.quickbooks_receive_changes.sql)."""
 
 from __future__ import annotations
 

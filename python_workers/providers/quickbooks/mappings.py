@@ -1,7 +1,6 @@
 """Plugboard's record of what is in QuickBooks: entity mappings (with the SyncToken and the
-hash of what was sent), the requestid of each create, record locks, and the client-action
-validation the worker re-runs before every push (the same SQL function the client app
-calls: one rule, one place).
+hash of what was sent), the requestid of each create and record locks. (The client-action
+validation re-run before every push is the engine's: engine/validation.py.)
 
 Transactions are mapped as "<Entity>:<Id>" (Purchase:17, Bill:4, Invoice:9): QuickBooks
 numbers each transaction type on its own, and one mapping entity type ("transaction")
@@ -18,8 +17,6 @@ from uuid import UUID
 
 import psycopg
 from psycopg.rows import class_row
-from psycopg.types.json import Jsonb
-from pydantic import BaseModel
 
 REQUEST_ID_PREFIX = "pb"
 
@@ -49,27 +46,6 @@ class Mapping:
     external_id: str
     external_version: str | None
     sync_hash: str | None
-
-
-class Validation(BaseModel):
-    valid: bool
-    errors: list[dict[str, Any]]
-    data: dict[str, Any]
-
-    def message(self) -> str:
-        return "; ".join(str(e.get("message")) for e in self.errors)
-
-
-async def validate(
-    db: psycopg.AsyncConnection[Any], action: str, params: list[dict[str, Any]]
-) -> list[Validation]:
-    """QuickBooks client action `action` for each params object, in one statement."""
-    cursor = await db.execute(
-        "select public.integration_client_action('quickbooks', %s, p.value)"
-        " from jsonb_array_elements(%s) with ordinality as p (value, n) order by p.n",
-        (action, Jsonb(params)),
-    )
-    return [Validation.model_validate(row[0]) for row in await cursor.fetchall()]
 
 
 async def lock(db: psycopg.AsyncConnection[Any], keys: Iterable[str]) -> None:

@@ -9,32 +9,24 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict
-
 from python_workers.engine.host_records import HostRecords
 from python_workers.engine.outcome import SyncCounts
 from python_workers.engine.progress import note_key
+from python_workers.engine.validation import accepted, validate_found_records
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
-from python_workers.providers.quickbooks import changes, mappings, parties, reference
+from python_workers.providers.params import NoParams, RecordParams
+from python_workers.providers.quickbooks import changes, parties, reference
 from python_workers.providers.quickbooks import transactions as txns
 from python_workers.providers.quickbooks.client import api_for, integration_ids
 from python_workers.providers.quickbooks.verify import verify, verify_linked
 
 
-class NoParams(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+class QuickBooksRecordParams(RecordParams):
+    """RecordParams, plus what QuickBooks' batch runs carry (transactions.plan writes
+    them): the batch's chunk id (its requestid) and whether its records go as single
+    creates; `force` pushes a relationship even when its hash is unchanged."""
 
-
-class RecordParams(BaseModel):
-    """A run's params as the triggers and RPCs write them: the feature, and one record
-    (entity_id), a batch of records (entity_ids + chunk) or the whole feature (neither)."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    feature: str | None = None
-    entity_id: str | None = None
-    entity_ids: list[str] | None = None
     chunk: UUID | None = None
     singly: bool = False  # a chunk's records as single creates, not one batch
     force: bool = False
@@ -60,23 +52,21 @@ async def tax_codes(ctx: ActionContext, params: NoParams) -> SyncCounts:
     return await reference.refresh(ctx, api_for(ctx), "tax_code")
 
 
-async def sync_vendor(ctx: ActionContext, params: RecordParams) -> SyncCounts:
-    return await _sync_parties(ctx, params, "vendor", "vendors")
+async def sync_vendor(ctx: ActionContext, params: QuickBooksRecordParams) -> SyncCounts:
+    return await _sync_parties(ctx, params, "vendor", "vendors", "sync_vendor")
 
 
-async def sync_customer(ctx: ActionContext, params: RecordParams) -> SyncCounts:
-    return await _sync_parties(ctx, params, "customer", "customers")
+async def sync_customer(ctx: ActionContext, params: QuickBooksRecordParams) -> SyncCounts:
+    return await _sync_parties(ctx, params, "customer", "customers", "sync_customer")
 
 
-async def sync_transaction(ctx: ActionContext, params: RecordParams) -> SyncCounts:
+async def sync_transaction(ctx: ActionContext, params: QuickBooksRecordParams) -> SyncCounts:
     api = api_for(ctx)
     if params.entity_id is not None:
-        change, reference_id = await txns.push_one(ctx, api, params.entity_id, params.feature)
+        change, reference_id = await txns.push_one(ctx, api, params.entity_id)
         return _counts(1, {params.entity_id: change}, reference_id, api.retries)
     if params.entity_ids is not None and params.chunk is not None:
-        await txns.push_chunk(
-            ctx, api, params.entity_ids, params.chunk, params.feature, singly=params.singly
-        )
+        await txns.push_chunk(ctx, api, params.entity_ids, params.chunk, singly=params.singly)
         return ctx.progress.counts(retries=api.retries)
     if params.feature is None:
         raise ProviderError("invalid_params", "sync_transaction needs a feature or records")
@@ -84,22 +74,22 @@ async def sync_transaction(ctx: ActionContext, params: RecordParams) -> SyncCoun
     return SyncCounts(details={"batch_runs": len(log_ids), "log_ids": [str(i) for i in log_ids]})
 
 
-async def verify_vendor_hash(ctx: ActionContext, params: RecordParams) -> SyncCounts:
+async def verify_vendor_hash(ctx: ActionContext, params: QuickBooksRecordParams) -> SyncCounts:
     return await _verify(ctx, params, "vendor")
 
 
-async def verify_transaction_hash(ctx: ActionContext, params: RecordParams) -> SyncCounts:
+async def verify_transaction_hash(ctx: ActionContext, params: QuickBooksRecordParams) -> SyncCounts:
     return await _verify(ctx, params, "transaction")
 
 
-async def _verify(ctx: ActionContext, params: RecordParams, kind: str) -> SyncCounts:
+async def _verify(ctx: ActionContext, params: QuickBooksRecordParams, kind: str) -> SyncCounts:
     """The record named, or without one every record of the project linked as `kind`."""
     if params.entity_id is None:
         return await verify_linked(ctx, api_for(ctx), kind)
     return await verify(ctx, api_for(ctx), kind, params.entity_id)
 
 
-async def payments(ctx: ActionContext, params: RecordParams) -> SyncCounts:
+async def payments(ctx: ActionContext, params: QuickBooksRecordParams) -> SyncCounts:
     """A QuickBooks Payment changed (webhook or CDC): settle the invoices it pays."""
     return await changes.payment_received(ctx, api_for(ctx), _one(params))
 
@@ -109,7 +99,7 @@ async def cdc_poll(ctx: ActionContext, params: NoParams) -> SyncCounts:
 
 
 async def _sync_parties(
-    ctx: ActionContext, params: RecordParams, kind: str, feature: str
+    ctx: ActionContext, params: QuickBooksRecordParams, kind: str, feature: str, action: str
 ) -> SyncCounts:
     """One relationship, or every one the feature takes that is new or changed: each of
     those committed with its mapping as soon as it is done (ctx.progress), so a run that
@@ -118,13 +108,7 @@ async def _sync_parties(
     host = HostRecords.of(ctx)
     if params.entity_id:
         await host.require("project_relationships", [params.entity_id])
-        [validation] = await _validations(ctx, [params.entity_id], feature)
-        if not validation.valid:
-            raise ProviderError(
-                "not_sendable",
-                f"QuickBooks cannot take this relationship: {validation.message()}",
-                {"errors": validation.errors},
-            )
+        accepted(ctx, params.entity_id)  # the engine refused it otherwise (engine/validation.py)
         pushed = await parties.push(ctx, api, kind, params.entity_id, force=params.force)
         counts = _counts(1, {params.entity_id: pushed.change}, pushed.external_id, api.retries)
         if pushed.note:
@@ -133,7 +117,8 @@ async def _sync_parties(
     progress = ctx.progress
     ids = progress.plan(await _feature_relationships(host, ctx, feature))
     await progress.commit()
-    for relationship_id, validation in zip(ids, await _validations(ctx, ids, feature), strict=True):
+    validations = await validate_found_records(ctx, feature, action, ids)
+    for relationship_id, validation in zip(ids, validations, strict=True):
         if not validation.valid:
             progress.fail(relationship_id, "not_sendable", validation.message())
         else:
@@ -146,15 +131,6 @@ async def _sync_parties(
                 progress.fail(relationship_id, error.code, error.message)
         await progress.commit()
     return progress.counts(retries=api.retries)
-
-
-async def _validations(
-    ctx: ActionContext, ids: list[str], feature: str
-) -> list[mappings.Validation]:
-    return await mappings.validate(
-        ctx.db, "validate_relationship_send_to",
-        [{"relationship_id": i, "feature": feature} for i in ids],
-    )  # fmt: skip
 
 
 async def _feature_relationships(host: HostRecords, ctx: ActionContext, feature: str) -> list[str]:
@@ -193,7 +169,7 @@ def _counts(
     )
 
 
-def _one(params: RecordParams) -> str:
+def _one(params: QuickBooksRecordParams) -> str:
     if params.entity_id is None:
         raise ProviderError("invalid_params", "this action needs one record (entity_id)")
     return params.entity_id

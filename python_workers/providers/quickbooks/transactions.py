@@ -15,10 +15,11 @@ one it refuses fails its records.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 from uuid import UUID
 
 from python_workers.engine.host_records import HostRecords
+from python_workers.engine.validation import accepted
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
 from python_workers.providers.quickbooks import mappings, parties, payloads, records, writes
@@ -33,12 +34,11 @@ from python_workers.providers.quickbooks.settings import quickbooks_settings
 KIND = "transaction"
 RECORD_RANK = 1  # records are locked before their parties
 PARTY_OF = {"Purchase": "vendor", "Bill": "vendor", "Invoice": "customer"}
-VALIDATE = "validate_transaction_send_to"
 Change = Literal["created", "updated", "unchanged", "skipped", "failed"]
 
 
 async def push_one(
-    ctx: ActionContext, api: QuickBooksApi, transaction_id: str, feature: str | None
+    ctx: ActionContext, api: QuickBooksApi, transaction_id: str
 ) -> tuple[Change, str | None]:
     integration_id, project_id = integration_ids(ctx)
     host = HostRecords.of(ctx)
@@ -47,13 +47,7 @@ async def push_one(
     await mappings.lock(ctx.db, [key])
     if await mappings.in_pending_chunk(ctx.db, project_id, integration_id, transaction_id):
         return "skipped", None  # a batch run holds it and will push it
-    [validation] = await mappings.validate(ctx.db, VALIDATE, [_params(transaction_id, feature)])
-    if not validation.valid:
-        raise ProviderError(
-            "not_sendable", f"QuickBooks cannot take this transaction: {validation.message()}",
-            {"errors": validation.errors},
-        )  # fmt: skip
-    entity = str(validation.data["quickbooks_entity"])
+    entity = str(accepted(ctx, transaction_id).data["quickbooks_entity"])
     [row] = await records.transactions(host, integration_id, [transaction_id])
     if _needs_party(row, entity):
         await parties.push(ctx, api, PARTY_OF[entity], str(row.relationship_id))
@@ -62,8 +56,7 @@ async def push_one(
 
 
 async def push_chunk(
-    ctx: ActionContext, api: QuickBooksApi, ids: list[str], chunk: UUID, feature: str | None,
-    *, singly: bool = False,
+    ctx: ActionContext, api: QuickBooksApi, ids: list[str], chunk: UUID, *, singly: bool = False,
 ) -> None:  # fmt: skip
     """Up to 30 records in one run: created in one batch request, or (`singly`) one create
     each, with each record's own requestid, in the requests batches leave unused. Records
@@ -72,14 +65,8 @@ async def push_chunk(
     host = HostRecords.of(ctx)
     await host.require("transactions", ids)
     progress = ctx.progress
-    todo = progress.plan(ids)
-    validations = await mappings.validate(ctx.db, VALIDATE, [_params(i, feature) for i in todo])
-    entities: dict[str, str] = {}
-    for record_id, validation in zip(todo, validations, strict=True):
-        if validation.valid:
-            entities[record_id] = str(validation.data["quickbooks_entity"])
-        else:
-            progress.fail(record_id, "not_sendable", validation.message())
+    # the engine has failed the records their validation refused (engine/validation.py)
+    entities = {i: str(accepted(ctx, i).data["quickbooks_entity"]) for i in progress.plan(ids)}
     await progress.commit()
     rows = await records.transactions(host, integration_id, sorted(entities))
     await _push_parties(ctx, api, rows, entities)
@@ -254,7 +241,3 @@ async def _create_batch(
 def _needs_party(row: TransactionRow, entity: str) -> bool:
     mapped = row.customer_id if PARTY_OF[entity] == "customer" else row.vendor_id
     return row.relationship_id is not None and mapped is None
-
-
-def _params(transaction_id: str, feature: str | None) -> dict[str, Any]:
-    return {"transaction_id": transaction_id} | ({"feature": feature} if feature else {})

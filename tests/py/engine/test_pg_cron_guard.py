@@ -1,5 +1,6 @@
-"""The pg_cron migration (20261125020500) schedules one planning job every minute and a
-daily clean-up of its run history where pg_cron is installed, idempotently
+"""supabase/schemas/core/cron.sql (the pg_cron baseline migration holds the same) schedules
+one planning job every minute and a daily clean-up of its run history where pg_cron is
+installed, idempotently
 (unschedule-then-schedule by name), and does nothing where it is not. pg_cron itself only
 runs in the cluster's cron.database_name, so these tests stand a stub `cron` schema (its
 cron.job table and schedule / unschedule functions) in the test's own database."""
@@ -8,11 +9,11 @@ from __future__ import annotations
 
 import psycopg
 
-from python_workers.db.migrate import MIGRATIONS_DIR
+from python_workers.db.schema_files import SCHEMAS_DIR
 from python_workers.db.sql_files import read_statements
 from tests.testdb import Database
 
-MIGRATION = MIGRATIONS_DIR / "20261125020500_pg_cron_plan_schedules.sql"
+MIGRATION = SCHEMAS_DIR / "core" / "cron.sql"
 
 STUB_CRON = """
 create schema cron;

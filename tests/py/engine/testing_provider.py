@@ -2,10 +2,12 @@
 worker's extra registry entries (PLUGBOARD_EXTRA_PROCESSORS=testing=<this module>).
 
 Its one server action, `act`, appends what happens to the file PLUGBOARD_TEST_CALLS names
-(one JSON line per event: start / end, log id, pid, time) and then does what its params
+(one JSON line per event: start / end, log id, pid, time; at the start, the engine's
+validation answers it was given) and then does what its params
 say: sleep, fail the first `fail_times` attempts (retryable, with an optional Retry-After),
-fail always (`fail: "retryable" | "permanent"`), report counts — after writing an entity
-mapping through ctx.db first when asked (committed with the log, or not at all)."""
+fail always (`fail: "retryable" | "permanent"`), report counts (for a batch, `entity_ids`:
+each record not already failed counts created) — after writing an entity mapping through
+ctx.db first when asked (committed with the log, or not at all)."""
 
 from __future__ import annotations
 
@@ -16,22 +18,21 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import Field
 
 from python_workers.engine.outcome import SyncCounts
 from python_workers.providers.contract import ActionContext, Processor, ServerAction
+from python_workers.providers.params import RecordParams
 
 CALLS_ENV = "PLUGBOARD_TEST_CALLS"
 
 
-class ActParams(BaseModel):
-    feature: str | None = None
-    entity_id: str | None = None
+class ActParams(RecordParams):
     sleep: float = 0.0
     fail_times: int = 0
     retry_after: float | None = None
     fail: str | None = None
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = Field(default_factory=dict)
     mapping: str | None = None  # an external id to map entity_id to
 
 
@@ -66,7 +67,9 @@ def starts_of(log_id: str) -> int:
 
 async def act(ctx: ActionContext, params: ActParams) -> SyncCounts:
     log_id = str(ctx.sync_log_id)
-    record("start", log_id, entity_id=params.entity_id)
+    # what the engine's validation answered for the records it let through
+    validated = {record_id: v.data for record_id, v in ctx.validations.items()}
+    record("start", log_id, entity_id=params.entity_id, validated=validated)
     if params.sleep:
         await asyncio.sleep(params.sleep)
     if params.mapping is not None and ctx.integration.id is not None:
@@ -83,6 +86,10 @@ async def act(ctx: ActionContext, params: ActParams) -> SyncCounts:
     if params.fail_times and starts_of(log_id) <= params.fail_times:
         raise ProviderSaysNo("flaky", retryable=True, retry_after=params.retry_after)
     record("end", log_id)
+    if params.entity_ids is not None:  # a batch: every record not failed already is done
+        for record_id in ctx.progress.plan(params.entity_ids):
+            ctx.progress.add(record_id, "created")
+        return ctx.progress.counts()
     return SyncCounts.model_validate(params.counts)
 
 

@@ -102,7 +102,7 @@ class World:
                 self.integration_id,
                 self.features[feature],
                 entity_id,
-                json.dumps({"entity_id": entity_id, **params}),
+                json.dumps({"feature": feature, "entity_id": entity_id, **params}),
             ),
         )
         return UUID(str(row[0]["id"]))

@@ -3,7 +3,10 @@ its own transaction, recorded where the Supabase CLI records them; failures roll
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +16,7 @@ import pytest
 
 from python_workers.db.migrate import (
     COMPAT_DIR,
+    HISTORY_DDL,
     MIGRATIONS_DIR,
     MigrateReport,
     MigrationError,
@@ -107,3 +111,44 @@ def test_a_failing_migration_rolls_back_whole_and_names_file_and_statement(
         assert "29991231000000" not in {row[0] for row in versions}
     # the migrations before it were applied and stay applied
     assert migrate(url).applied == []
+
+
+def test_a_database_migrated_before_the_squash_is_refused_before_anything_is_applied(
+    server: DatabaseServer, empty_db: str
+) -> None:
+    url = server.url(empty_db, admin=True)
+    with psycopg.connect(url, autocommit=True) as conn:
+        for ddl in HISTORY_DDL:
+            conn.execute(ddl.encode())
+        if server.app_role:  # owned, as the runner leaves it, by the role migrations run as
+            conn.execute(f"alter schema supabase_migrations owner to {server.app_role}")
+            conn.execute(
+                f"alter table supabase_migrations.schema_migrations owner to {server.app_role}"
+            )
+        # a version of the migrations squashed into the baselines (issue #19)
+        conn.execute(
+            "insert into supabase_migrations.schema_migrations (version, name)"
+            " values ('20261125000100', 'integration_enums')"
+        )
+
+    result = subprocess.run(
+        [sys.executable, "-m", "python_workers", "db", "migrate"],
+        env={**os.environ, "DATABASE_URL": url},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    output = " ".join(result.stdout.split())
+    assert result.returncode == 1, output + result.stderr
+    assert "migrated before the migrations were squashed" in output
+    assert "20261125000100" in output and "plugboard db reset" in output
+    with psycopg.connect(url) as conn:
+        versions = conn.execute("select version from supabase_migrations.schema_migrations")
+        assert [row[0] for row in versions] == ["20261125000100"]
+        # not even the compat layer or the job queue: nothing was applied
+        schemas = conn.execute(
+            "select to_regnamespace('private'), to_regnamespace('procrastinate')"
+        ).fetchone()
+        assert schemas == (None, None)

@@ -13,11 +13,12 @@ import psycopg
 import pytest
 
 from python_workers.config import REPO_ROOT
-from python_workers.db.cluster import PG_BINDIR
 from python_workers.db.migrate import MigrateReport, apply_compat, list_migrations, migrate
-from tests.testdb import DatabaseServer, create_database, drop_database
+from tests.testdb import DatabaseServer, create_database, drop_database, schema_dump
 
 SUPABASE = REPO_ROOT / "node_modules" / ".bin" / "supabase"
+# what both build: the public and private schemas, owners aside
+ONLY_OURS = ("--no-owner", "-n", "public", "-n", "private")
 
 
 @pytest.fixture
@@ -44,30 +45,6 @@ def supabase(*args: str) -> str:
     return result.stdout + result.stderr
 
 
-def schema_dump(url: str) -> str:
-    dump = subprocess.run(
-        [
-            str(PG_BINDIR / "pg_dump"),
-            "--schema-only",
-            "--no-owner",
-            "-n",
-            "public",
-            "-n",
-            "private",
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    # drop comments, blank lines and pg_dump's random \restrict / \unrestrict keys
-    return "\n".join(
-        line
-        for line in dump.splitlines()
-        if line.strip() and not line.startswith(("--", "\\restrict", "\\unrestrict"))
-    )
-
-
 def test_supabase_db_push_and_plugboard_migrate_build_the_same_schema(
     server: DatabaseServer, two_databases: tuple[str, str]
 ) -> None:
@@ -78,9 +55,9 @@ def test_supabase_db_push_and_plugboard_migrate_build_the_same_schema(
     supabase("db", "push", "--db-url", server.url(pushed), "--yes")
     migrate(server.url(migrated, admin=True))
 
-    dumped = schema_dump(server.url(migrated))
+    dumped = schema_dump(server.url(migrated), *ONLY_OURS)
     assert "CREATE TABLE public.project_integrations" in dumped
-    assert schema_dump(server.url(pushed)) == dumped
+    assert schema_dump(server.url(pushed), *ONLY_OURS) == dumped
 
 
 def test_supabase_migration_list_shows_every_plugboard_migration_applied(

@@ -12,7 +12,7 @@ create function pg_temp.ledger() returns jsonb language sql as $$
     select '{
         "key": "reg_ledger", "name": "Reg Ledger", "description": "A ledger.",
         "auth_method": "oauth2", "credential_scope": "per_project", "auto_enable_for_country": true,
-        "website_url": "https://ledger.example", "sort_order": 70, "min_schedule_interval": "2 hours",
+        "website_url": "https://ledger.example", "sort_order": 70.0, "min_schedule_interval": "2 hours",
         "countries": ["GB", "NZ"], "client_actions": ["validate_bill"], "server_actions": ["testConnection", "push_bill", "pull_rates"],
         "features": [
             {"key": "bills", "name": "Bills", "default_trigger": "on_manual", "default_trigger_config": {"entity": "transactions"},
@@ -20,7 +20,7 @@ create function pg_temp.ledger() returns jsonb language sql as $$
              "validation_action": "validate_bill", "sort_order": 10},
             {"key": "rates", "name": "Rates", "default_trigger": "on_schedule",
              "default_trigger_config": {"entity": "projects", "schedule": "0 3 * * *"},
-             "sync_direction": "inbound", "entity_type": "rate", "server_action": "pull_rates", "sort_order": 20}
+             "sync_direction": "inbound", "entity_type": "rate", "server_action": "pull_rates", "sort_order": 20.0}
         ]
     }'::jsonb
 $$;
@@ -45,7 +45,7 @@ select results_eq(
       from public.integration_providers where key = 'reg_ledger'$$,
     $$values ('Reg Ledger', 'A ledger.', 'oauth2', 'per_project', true, true, 'https://ledger.example', null::text,
               array['validate_bill'], array['testConnection', 'push_bill', 'pull_rates'], 70, interval '2 hours')$$,
-    'the provider row, defaults where the description is silent (is_active true, docs_url null)'
+    'the provider row, defaults where the description is silent (is_active true, docs_url null); 70.0 is 70'
 );
 select set_eq(
     $$select c.country_code from public.integration_provider_countries as c join public.integration_providers as p on p.id = c.provider_id where p.key = 'reg_ledger'$$,

@@ -1,4 +1,4 @@
--- Proves: private.cache_reference_items (20261125050100) replaces the cached list of one
+-- Proves: private.cache_reference_items replaces the cached list of one
 -- kind under one parent with the provider's whole answer: new items created, changed ones
 -- updated, the same ones unchanged, missing ones deactivated (kept, with deactivated_at)
 -- and reactivated when listed again; other parents and other integrations are untouched;

@@ -1,6 +1,6 @@
--- Proves: the company_refresh feature (20261125050300) is in the catalogue as a nightly
+-- Proves: the company_refresh feature is in the catalogue as a nightly
 -- on_schedule run of ch_company_refresh, a server action Companies House declares, and is
--- enabled on a GB project; v_companies_house_company_changes (20261125050400, 20261125060100)
+-- enabled on a GB project; v_companies_house_company_changes
 -- lists one row per detected change with the linked relationship, needs_review while the
 -- link is flagged and the change not acknowledged; it is security_invoker, so members see
 -- their own project's changes only and anon none.

@@ -1,4 +1,4 @@
--- Proves: private.companies_house_apply_profile (20261125050200) caches a company profile
+-- Proves: private.companies_house_apply_profile caches a company profile
 -- per project integration and fills the linked relationship group by group (registered
 -- address, SIC codes, status, legal name) only where it is empty or still holds what
 -- Plugboard filled; a value a person typed is never overwritten. Against the cached

@@ -1,4 +1,4 @@
--- Proves: the shared rate budgets (20261125050000). The Companies House key's budget is
+-- Proves: the shared rate budgets. The Companies House key's budget is
 -- 600 slots per 5 minutes; a take returns the oldest free slots or none and how long to
 -- wait; a cost beyond the capacity is PB422 and an unknown budget PB404; a taken slot is
 -- held for its lease plus the window, a given-back one is free one window after the

@@ -1,6 +1,6 @@
 -- Proves: a sync run of a global-credential provider (Companies House) that ends failed
--- with invalid_api_key moves every integration of the provider to Error with the reason
--- (20261125060000); a run failing for another reason (an unknown company) or a retry
+-- with invalid_api_key moves every integration of the provider to Error with the reason;
+-- a run failing for another reason (an unknown company) or a retry
 -- still pending leaves them Connected; a per-project provider's refusal does not touch
 -- other projects.
 begin;

@@ -1,4 +1,4 @@
--- Proves: companies_house_acknowledge_change (20261125060100) -- permission matrix (owner
+-- Proves: companies_house_acknowledge_change -- permission matrix (owner
 -- and service_role clear the flag; a member without integration:sync:companies_house
 -- PB403; an outsider PB404; anon no execute privilege; nothing changed when refused);
 -- acknowledging marks each pending change with who and when, clears the link's flag and

@@ -1,4 +1,4 @@
--- Proves: companies_house_link_company (20261125050500) -- permission matrix (owner and
+-- Proves: companies_house_link_company -- permission matrix (owner and
 -- service_role link; a member without integration:sync:companies_house PB403; an outsider
 -- PB404; anon no execute privilege; nothing written when refused); the happy path
 -- normalises the number, keeps it on the relationship, links it (a mapping created_via

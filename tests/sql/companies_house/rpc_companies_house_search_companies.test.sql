@@ -1,4 +1,4 @@
--- Proves: companies_house_search_companies (20261204400100) -- permission matrix (owner and
+-- Proves: companies_house_search_companies -- permission matrix (owner and
 -- service_role queue; a member without integration:sync:companies_house PB403; an outsider
 -- PB404; anon no execute privilege; nothing written when refused); the owner's search is
 -- one pending on_manual ch_company_search run naming the person; a QuickBooks integration's

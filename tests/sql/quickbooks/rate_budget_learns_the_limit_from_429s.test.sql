@@ -1,4 +1,4 @@
--- Proves: a 429 teaches a budget the provider's real limit (20261204200000):
+-- Proves: a 429 teaches a budget the provider's real limit:
 -- private.rate_budget_throttled lowers the capacity in force to the slots taken in the last
 -- window (answered or in flight) less the refused one (never below the floor), holds every slot for the pause, and
 -- rate_budget_take then takes only that many a window; the learned capacity grows by a tenth

@@ -2,7 +2,7 @@
 -- none of them (a budget out of slots gives back the others and reports how long to wait);
 -- give_back_all frees each slot one window later; a concurrency budget (window 0) frees at once.
 -- The wait it reports is exact for a given-back slot and a short poll while every slot is in
--- flight (20261125040400).
+-- flight.
 begin;
 select plan(8);
 

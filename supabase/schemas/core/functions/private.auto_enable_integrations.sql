@@ -1,0 +1,66 @@
+-- auto_enable_integrations(): projects switch integrations on and off by country.
+-- INSERT: providers with auto_enable_for_country covering the project's country get a
+-- project integration (Pending until connected) whose features are all enabled on their
+-- default triggers. UPDATE of country_code: auto-enabled integrations the new country is
+-- not covered by are disabled; those it is covered by are (re-)enabled.
+-- Integrations a person enabled or disabled (enabled_by = 'manual') are never touched.
+--
+-- Features are enabled by default: a project_integration_features row exists only where a
+-- project overrides a feature (enabled flag, trigger, config) or the engine keeps its
+-- state (schedule times). v_project_integration_features gives the effective state of
+-- every feature (override, else the catalogue's default). So creating a project costs
+-- one row per covered provider, not one per feature, and overrides survive GB -> US -> GB
+-- untouched. INSERT is statement-level with a transition table (a bulk insert is one
+-- set-based insert); UPDATE is a row trigger whose WHEN clause skips every update that
+-- leaves the country alone, so other edits of a project cost nothing here.
+create function private.auto_enable_integrations()
+returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+    if tg_op = 'INSERT' then
+        -- new projects cannot have integrations yet: a plain insert, no conflict handling
+        insert into public.project_integrations (project_id, provider_id, enabled_by)
+        select n.id, p.id, 'auto'
+        from new_rows as n
+        inner join public.integration_provider_countries as pc on n.country_code = pc.country_code
+        inner join public.integration_providers as p
+            on pc.provider_id = p.id and p.auto_enable_for_country and p.is_active;
+        return null;
+    end if;
+
+    -- UPDATE: a row trigger that fires only when country_code changed (new may be null)
+    update public.project_integrations as pi
+    set is_enabled = false
+    where pi.project_id = new.id
+        and pi.enabled_by = 'auto'
+        and pi.is_enabled
+        and not exists (
+            select
+            from public.integration_provider_countries as pc
+            inner join public.integration_providers as p on pc.provider_id = p.id
+            where pc.provider_id = pi.provider_id
+                and pc.country_code = new.country_code
+                and p.auto_enable_for_country
+                and p.is_active
+        );
+
+    insert into public.project_integrations as pi (project_id, provider_id, enabled_by)
+    select new.id, p.id, 'auto'
+    from public.integration_provider_countries as pc
+    inner join public.integration_providers as p
+        on pc.provider_id = p.id and p.auto_enable_for_country and p.is_active
+    where pc.country_code = new.country_code
+    on conflict (project_id, provider_id) do update
+    set is_enabled = true
+    where pi.enabled_by = 'auto' and not pi.is_enabled;
+
+    return null;
+end
+$$;
+
+comment on function private.auto_enable_integrations() is
+'Trigger on projects: switches country-covered integrations on and off (original design).';
+
+revoke all on function private.auto_enable_integrations() from public;

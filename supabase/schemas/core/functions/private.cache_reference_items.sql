@@ -1,0 +1,103 @@
+-- private.cache_reference_items: the one writer of a provider's cached lists (a company's
+-- officers, PSCs or filings; a project's VAT obligations), as integration_reference_data
+-- rows of one kind under one parent. The list given is the provider's whole answer:
+-- listed items are inserted or updated (reactivated if they had gone), items of that kind
+-- and parent no longer listed are deactivated (kept, with deactivated_at, for history).
+--   p_items: [{"external_id": text, "name": text, "code": text|null, "data": {}}]
+--   returns: {"created": n, "updated": n, "unchanged": n, "deactivated": n}
+-- Called by the workers (service_role); a null p_project_integration_id means global data.
+create function private.cache_reference_items(
+    p_provider_key text,
+    p_project_integration_id uuid,
+    p_kind text,
+    p_parent_external_id text,
+    p_items jsonb
+)
+returns jsonb
+language plpgsql volatile
+set search_path = ''
+as $$
+declare
+    v_provider_id uuid := (select p.id from public.integration_providers as p where p.key = p_provider_key);
+    v_counts jsonb;
+    v_deactivated integer;
+begin
+    if v_provider_id is null then
+        raise exception using errcode = 'PB404', message = format('unknown provider "%s"', p_provider_key);
+    end if;
+    with listed as (
+        select
+            i.value ->> 'external_id' as external_id,
+            i.value ->> 'name' as name,
+            i.value ->> 'code' as code,
+            coalesce(i.value -> 'data', '{}') as data
+        from pg_catalog.jsonb_array_elements(p_items) as i (value)
+    ),
+
+    previous as (
+        select r.external_id, r.name, r.code, r.data, r.is_active
+        from public.integration_reference_data as r
+        where r.provider_id = v_provider_id
+            and r.project_integration_id is not distinct from p_project_integration_id
+            and r.kind = p_kind
+            and r.external_id in (select l.external_id from listed as l)
+    ),
+
+    written as (
+        insert into public.integration_reference_data as r (
+            provider_id, project_integration_id, kind, external_id, code, name,
+            parent_external_id, data, is_active, fetched_at, deactivated_at
+        )
+        select
+            v_provider_id, p_project_integration_id, p_kind, l.external_id, l.code, l.name,
+            p_parent_external_id, l.data, true, now(), null
+        from listed as l
+        on conflict (project_integration_id, provider_id, kind, external_id) do update
+        set
+            code = excluded.code,
+            name = excluded.name,
+            parent_external_id = excluded.parent_external_id,
+            data = excluded.data,
+            is_active = true,
+            fetched_at = excluded.fetched_at,
+            deactivated_at = null
+        returning r.external_id
+    )
+
+    select pg_catalog.jsonb_build_object(
+        'created', pg_catalog.count(*) filter (where p.external_id is null),
+        'updated', pg_catalog.count(*) filter (
+            where p.external_id is not null
+            and (p.name, p.code, p.data, p.is_active) is distinct from (l.name, l.code, l.data, true)
+        ),
+        'unchanged', pg_catalog.count(*) filter (
+            where (p.name, p.code, p.data, p.is_active) is not distinct from (l.name, l.code, l.data, true)
+        )
+    )
+    into v_counts
+    from written as w
+    inner join listed as l on w.external_id = l.external_id
+    left join previous as p on w.external_id = p.external_id;
+
+    update public.integration_reference_data as r
+    set is_active = false, deactivated_at = now()
+    where r.provider_id = v_provider_id
+        and r.project_integration_id is not distinct from p_project_integration_id
+        and r.kind = p_kind
+        and r.parent_external_id is not distinct from p_parent_external_id
+        and r.is_active
+        and not r.external_id in (
+            select i.value ->> 'external_id' from pg_catalog.jsonb_array_elements(p_items) as i (value)
+        );
+    get diagnostics v_deactivated = row_count;
+    return v_counts || pg_catalog.jsonb_build_object('deactivated', v_deactivated);
+end
+$$;
+
+comment on function private.cache_reference_items(text, uuid, text, text, jsonb) is
+'Replaces the cached list of one kind under one parent with the provider''s answer: '
+'{created, updated, unchanged, deactivated}. Workers only.';
+
+revoke all on function private.cache_reference_items(text, uuid, text, text, jsonb) from public;
+
+grant execute on function private.cache_reference_items(text, uuid, text, text, jsonb) to service_role;
