@@ -1,6 +1,7 @@
-"""Plugboard's record of what is in QuickBooks: entity mappings (with the SyncToken and the
-hash of what was sent), the requestid of each create and record locks. (The client-action
-validation re-run before every push is the engine's: engine/validation.py.)
+"""Plugboard's record of what is in QuickBooks: entity mappings, with the SyncToken and the
+hash of what was sent. (Each create's requestid: request_ids.py; record locks: locks.py;
+the client-action validation re-run before every push is the engine's:
+engine/validation.py.)
 
 Transactions are mapped as "<Entity>:<Id>" (Purchase:17, Bill:4, Invoice:9): QuickBooks
 numbers each transaction type on its own, and one mapping entity type ("transaction")
@@ -9,16 +10,12 @@ holds all three.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
 import psycopg
 from psycopg.rows import class_row
-
-REQUEST_ID_PREFIX = "pb"
 
 SAVE_SQL = """
 insert into public.integration_entity_mappings as m (
@@ -46,46 +43,6 @@ class Mapping:
     external_id: str
     external_version: str | None
     sync_hash: str | None
-
-
-async def lock(db: psycopg.AsyncConnection[Any], keys: Iterable[str]) -> None:
-    """Transaction-scoped locks on records: runs pushing the same record take turns.
-    Callers lock records before parties (rank in the key), each group sorted."""
-    await db.execute(
-        "select pg_advisory_xact_lock(hashtextextended(k, 0))"
-        " from unnest(%s::text[]) as k order by k",
-        (sorted(set(keys)),),
-    )
-
-
-def lock_key(integration_id: UUID, rank: int, kind: str, internal_id: str) -> str:
-    return f"{integration_id}:{rank}:{kind}:{internal_id}"
-
-
-async def request_id(
-    db: psycopg.AsyncConnection[Any], project_id: UUID, integration_id: UUID, kind: str,
-    internal_id: str,
-) -> str:  # fmt: skip
-    """The requestid of creating this record: the same on every try, so a repeat after a
-    lost answer replays the first result. It changes only after QuickBooks refused a run's
-    create outright (a Fault recorded on a failed log, or a duplicate name that could not
-    be linked: duplicates.py): the fixed record is a new request."""
-    cursor = await db.execute(
-        "select count(*) from public.integration_sync_logs as l"
-        " where l.project_id = %s and l.entity_type = %s and l.entity_id = %s"
-        " and l.status = 'failed'"
-        " and l.error_code ~ '^qbo_([0-9]+|duplicate_name_conflict)$'",
-        (project_id, kind, internal_id),
-    )
-    row = await cursor.fetchone()
-    generation = row[0] if row else 0
-    seed = f"{integration_id}|{kind}|{internal_id}|{generation}"
-    return REQUEST_ID_PREFIX + hashlib.sha256(seed.encode()).hexdigest()[:40]
-
-
-def batch_request_id(chunk: UUID) -> str:
-    """A batch's requestid (at most 36 characters there): its chunk's id."""
-    return REQUEST_ID_PREFIX + chunk.hex
 
 
 async def get(
