@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +25,11 @@ class Settings(BaseSettings):
         default=None,
         description="PostgreSQL to use. Unset: Plugboard starts its own local cluster.",
     )
-    plugboard_data_dir: Path = Field(default=REPO_ROOT / ".plugboard")
+    plugboard_data_dir: Path | None = Field(
+        default=None,
+        description="Where the local cluster lives. Unset: the checkout's .plugboard/, or as "
+        "root a folder of this checkout's own in the postgres user's home (db/cluster.py).",
+    )
     plugboard_db_port: int = Field(default=54322, description="Port of the local cluster.")
     plugboard_db_name: str = Field(default="postgres")
     plugboard_sandbox_port: int = Field(
@@ -51,6 +56,27 @@ class Settings(BaseSettings):
         description="The largest request body functions/ reads (webhooks included); past it "
         "the answer is 413 and the rest is not read.",
     )
+
+    # `plugboard worker`'s operations endpoints and logs (docs/engine.md, "Operating a worker")
+    plugboard_metrics_port: int | None = Field(
+        default=None,
+        ge=0,
+        le=65535,
+        description="Port of a worker's /healthz and /metrics; unset or 0: not served (each "
+        "worker on a machine needs a port of its own).",
+    )
+    plugboard_metrics_host: str = Field(
+        default="127.0.0.1",
+        description="Address /healthz and /metrics listen on (0.0.0.0: every interface).",
+    )
+    plugboard_log_format: Literal["text", "json"] = Field(
+        default="text", description="Worker logs: text lines, or JSON lines (one field per fact)."
+    )
+
+    @field_validator("plugboard_metrics_port", mode="before")
+    @classmethod
+    def _empty_port_is_none(cls, value: object) -> object:
+        return None if value == "" else value
 
     def functions_url(self) -> str:
         return (

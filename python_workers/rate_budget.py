@@ -17,6 +17,7 @@ project the requests are for.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -24,6 +25,8 @@ from typing import Any
 from uuid import UUID
 
 from psycopg_pool import AsyncConnectionPool
+
+from python_workers.engine.metrics import budget_waited
 
 # Longer than any request may take (the HTTP timeout): a slot whose worker died is free
 # again after this plus the window.
@@ -54,7 +57,9 @@ class PostgresRateBudget:
 
     @asynccontextmanager
     async def acquire(self, cost: int = 1) -> AsyncIterator[None]:
+        started = time.monotonic()
         slots = await self._take(cost)
+        budget_waited(self.key, time.monotonic() - started)
         try:
             yield
         finally:

@@ -29,6 +29,7 @@ from pathlib import Path
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
+from python_workers.db.cluster import ClusterError
 from tests.testdb import TEMPLATE_DB, DatabaseServer, build_template, cloned_database, open_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,14 +148,18 @@ def main() -> None:
         step("mypy --strict", lambda: run(VENV_BIN / "mypy"))
     pg_prove_files = sql_files(args.sql)
     py_paths = [] if args.py == ["none"] else (args.py or ["tests/py"])
-    with open_server() as server:
-        step("migrate a fresh template database", lambda: bool(build_template(server)))
-        step("plpgsql_check", lambda: plpgsql_check(server))
-        if pg_prove_files:
-            step("pg_prove tests/sql", lambda: pg_prove(server, pg_prove_files))
-        if py_paths:
-            env = {**os.environ, "PLUGBOARD_TEST_TEMPLATE_READY": TEMPLATE_DB}
-            step("pytest", lambda: run(VENV_BIN / "pytest", *py_paths, *extra, env=env))
+    try:
+        with open_server() as server:
+            print(f"\ndatabase server: {server.where}", flush=True)
+            step("migrate a fresh template database", lambda: bool(build_template(server)))
+            step("plpgsql_check", lambda: plpgsql_check(server))
+            if pg_prove_files:
+                step("pg_prove tests/sql", lambda: pg_prove(server, pg_prove_files))
+            if py_paths:
+                env = {**os.environ, "PLUGBOARD_TEST_TEMPLATE_READY": TEMPLATE_DB}
+                step("pytest", lambda: run(VENV_BIN / "pytest", *py_paths, *extra, env=env))
+    except ClusterError as exc:  # e.g. its port taken by another checkout's cluster
+        sys.exit(f"database server: {exc}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """The PostgreSQL server the tests use, and migrated template databases on it.
 
 Order of choice: PLUGBOARD_TEST_DATABASE_URL (a server where its user may create
-databases); else a testcontainers PostgreSQL when a Docker engine answers; else the local
-cluster Plugboard runs (started if needed). Tests never touch the database `plugboard up`
+databases, with pg_cron preloaded and pgTAP and plpgsql_check available); else the local
+cluster Plugboard runs (started if needed). There is no Docker choice: a stock PostgreSQL
+image has none of those extensions. Tests never touch the database `plugboard up`
 uses: they migrate a template once and clone it per test (CREATE DATABASE … TEMPLATE).
 The template also holds the fixture provider (tests/fixture_provider/fixture_ledger.sql).
 """
@@ -37,6 +38,7 @@ TEMPLATE_DB = os.environ.get("PLUGBOARD_TEST_TEMPLATE", "plugboard_test_template
 class DatabaseServer:
     admin_url: str  # may create databases (superuser on plain PostgreSQL)
     app_role: str | None  # the role migrations and workers use, when not the admin user
+    where: str = "a PostgreSQL server"  # which one, for people (never its password)
 
     def url(self, dbname: str, *, admin: bool = False) -> str:
         if admin or self.app_role is None:
@@ -53,31 +55,18 @@ class Database:
     admin_url: str  # a superuser on plain PostgreSQL
 
 
-def _docker_answers() -> bool:
-    try:
-        import docker  # testcontainers depends on it
-
-        docker.from_env(timeout=2).ping()
-    except Exception:  # any failure means: no engine here
-        return False
-    return True
-
-
 @contextmanager
 def open_server() -> Iterator[DatabaseServer]:
     explicit = os.environ.get("PLUGBOARD_TEST_DATABASE_URL")
     if explicit:
-        yield DatabaseServer(explicit, None)
-        return
-    if _docker_answers():
-        from testcontainers.postgres import PostgresContainer
-
-        with PostgresContainer("postgres:15", driver=None) as container:
-            yield DatabaseServer(container.get_connection_url(), None)
+        params = conninfo_to_dict(explicit)
+        where = f"PLUGBOARD_TEST_DATABASE_URL ({params.get('host')}:{params.get('port', 5432)})"
+        yield DatabaseServer(explicit, None, where)
         return
     cluster = local_cluster(settings())
     cluster.start()
-    yield DatabaseServer(cluster.url(), APP_ROLE)
+    where = f"the local cluster (127.0.0.1:{cluster.port}, data {cluster.pgdata})"
+    yield DatabaseServer(cluster.url(), APP_ROLE, where)
 
 
 def create_database(server: DatabaseServer, name: str, template: str | None = None) -> None:

@@ -19,7 +19,7 @@ from python_workers.config import settings
 from python_workers.connections.api_key import set_and_test_api_key
 from python_workers.connections.connection_test import ConnectionTest, run_connection_test
 
-app = typer.Typer(no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True, add_completion=False)
 console = Console()
 
 

@@ -12,7 +12,7 @@ from python_workers.db.migrate import MigrateReport, MigrationError, SquashedHis
 from python_workers.db.seed import load_seed, reset_database
 from python_workers.db.target import DatabaseTarget, resolve_target
 
-app = typer.Typer(no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True, add_completion=False)
 console = Console()
 
 

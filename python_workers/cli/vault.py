@@ -9,7 +9,7 @@ from rich.console import Console
 from python_workers.cli.db import ensure_started
 from python_workers.vault_rotation import RotationError, has_compat_vault, rotate_vault_key
 
-app = typer.Typer(no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True, add_completion=False)
 console = Console()
 
 

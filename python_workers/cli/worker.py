@@ -4,15 +4,16 @@ machines: they share the queue in PostgreSQL."""
 from __future__ import annotations
 
 import asyncio
-import logging
 
 import typer
 
 from python_workers.cli.db import ensure_started
 from python_workers.engine.app import WorkerOptions
+from python_workers.engine.health import MetricsPortInUse
 from python_workers.engine.registry import EXTRA_PROCESSORS_ENV, parse_entries, server_registry
 from python_workers.engine.retry import RetryPolicy
 from python_workers.engine.serve import serve
+from python_workers.logging_json import configure_logging
 
 
 def worker(
@@ -40,7 +41,7 @@ def worker(
     ),
 ) -> None:
     """Run sync jobs until SIGTERM (running jobs finish first)."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging()
     try:
         registry = server_registry(parse_entries(processor))
     except ValueError as exc:
@@ -53,4 +54,8 @@ def worker(
         plan_schedules=plan_schedules,
         policy=RetryPolicy(max_attempts, backoff_base_seconds, backoff_cap_seconds),
     )
-    asyncio.run(serve(ensure_started(quiet=True).app_url, options, registry))
+    try:
+        asyncio.run(serve(ensure_started(quiet=True).app_url, options, registry))
+    except MetricsPortInUse as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc

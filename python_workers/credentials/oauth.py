@@ -23,7 +23,6 @@ from authlib.common.urls import add_params_to_uri
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from pydantic import SecretStr
 
-from python_workers.credentials.authlib_httpx import AsyncOAuth2Client, OAuthError
 from python_workers.credentials.errors import TokenEndpointRefused, TokenEndpointUnavailable
 from python_workers.credentials.oauth_providers import OAuthProvider
 from python_workers.credentials.secret import StoredSecret
@@ -122,6 +121,10 @@ async def _token_call(
 ) -> AsyncIterator[Any]:
     """An authlib client for one call; its failures as Plugboard's errors. `from None`
     drops the chained exception: httpx's holds the request, body (tokens) included."""
+    # Imported at the first token call, not with this module: authlib's client and the JOSE
+    # stack it loads are a fifth of what `plugboard functions` imports before it can answer.
+    from python_workers.credentials.authlib_httpx import AsyncOAuth2Client, OAuthError
+
     try:
         async with AsyncOAuth2Client(
             client_id=provider.client_id,

@@ -43,6 +43,7 @@ from python_workers.credentials.store import (
     save_credential,
     service_role,
 )
+from python_workers.engine.metrics import token_refreshed
 from python_workers.providers.errors import ProviderError
 
 # Refresh this long before the access token expires, so no request goes out with a token
@@ -109,7 +110,11 @@ async def refresh_credential(
             outcome = await _store(conn, provider, stored, issued)
     # committed here: the rotated refresh token is stored before the new access token is used
     if isinstance(outcome, ProviderError):
+        # a refusal's code is the endpoint's own word: one label for all, to stay bounded
+        refused = isinstance(outcome, TokenEndpointRefused)
+        token_refreshed(provider.key, "token_endpoint_refused" if refused else outcome.code)
         raise outcome
+    token_refreshed(provider.key, "refreshed")
     return outcome
 
 

@@ -1,20 +1,26 @@
 """The local PostgreSQL 15 cluster Plugboard runs when no DATABASE_URL is configured.
 
-It lives in a git-ignored folder of the checkout, listens on 127.0.0.1 only, preloads
-pg_cron, and is laid out like Supabase: the bootstrap superuser is `supabase_admin` and the
-compat layer creates `postgres` as a non-superuser owner that migrations run as. initdb
-refuses to run as root, so as root every server command runs as the `postgres` OS user.
+It listens on 127.0.0.1 only, preloads pg_cron, and is laid out like Supabase: the bootstrap
+superuser is `supabase_admin` and the compat layer creates `postgres` as a non-superuser owner
+that migrations run as. initdb refuses to run as root, so as root every server command runs
+as the `postgres` OS user — which cannot enter a checkout under /root or in a 0700 folder.
+So as root each checkout's cluster lives in postgres's home (`clusters_home`), one folder per
+checkout path; otherwise in the checkout's git-ignored `.plugboard/`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pwd
 import secrets
 import shutil
+import socket
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+import psycopg
 
 SUPERUSER = "supabase_admin"
 # Read by the compat Vault with pg_read_file(): kept in the data folder, outside every
@@ -39,10 +45,58 @@ def _bin(name: str) -> str:
     return found
 
 
-def _as_server_user(cmd: list[str]) -> list[str]:
+def _as_server(cmd: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run a server command, as the postgres OS user when we are root, from `/` (the
+    checkout may be a folder that user cannot enter)."""
     if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *cmd]
-    return cmd
+        cmd = ["runuser", "-u", "postgres", "--", *cmd]
+    return subprocess.run(cmd, cwd="/", capture_output=True, text=True, check=False)
+
+
+def _server_account() -> pwd.struct_passwd:
+    try:
+        return pwd.getpwnam("postgres")
+    except KeyError:
+        raise ClusterError(
+            "no postgres user on this machine: install postgresql-15 (scripts/bootstrap.sh)"
+        ) from None
+
+
+def clusters_home(checkout: Path) -> Path:
+    """Where this checkout's local clusters live (the default one, and tests' own).
+
+    As root, a folder in the postgres user's home named after the checkout and a hash of its
+    path, so two checkouts side by side never share data; otherwise the checkout itself."""
+    if os.geteuid() != 0:
+        return checkout / ".plugboard"
+    resolved = checkout.resolve()
+    digest = hashlib.sha256(str(resolved).encode()).hexdigest()[:8]
+    return Path(_server_account().pw_dir) / "plugboard" / f"{resolved.name}-{digest}"
+
+
+def default_data_dir(checkout: Path) -> Path:
+    """The cluster `plugboard db start` uses when PLUGBOARD_DATA_DIR is unset. A cluster
+    created in the checkout's `.plugboard/` before clusters moved keeps being used."""
+    in_checkout = checkout / ".plugboard"
+    if (in_checkout / "pgdata" / "PG_VERSION").exists():
+        return in_checkout
+    return clusters_home(checkout)
+
+
+def _port_holder(port: int) -> str | None:
+    """None when nothing listens on 127.0.0.1:port; else who does, as far as we can tell."""
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        if probe.connect_ex(("127.0.0.1", port)) != 0:
+            return None
+    try:
+        with psycopg.connect(
+            f"postgresql://{SUPERUSER}@127.0.0.1:{port}/postgres", connect_timeout=3
+        ) as conn:
+            row = conn.execute("select current_setting('data_directory')").fetchone()
+    except psycopg.Error:
+        return "another program"
+    return f"the PostgreSQL cluster in {row[0] if row else '?'}"
 
 
 @dataclass(frozen=True)
@@ -71,25 +125,34 @@ class LocalCluster:
     def running(self) -> bool:
         if not self.initialized():
             return False
-        result = subprocess.run(
-            _as_server_user([_bin("pg_ctl"), "status", "-D", str(self.pgdata)]),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        return result.returncode == 0
+        return _as_server([_bin("pg_ctl"), "status", "-D", str(self.pgdata)]).returncode == 0
 
     def _run(self, cmd: list[str], what: str) -> None:
-        result = subprocess.run(_as_server_user(cmd), capture_output=True, text=True, check=False)
+        result = _as_server(cmd)
         if result.returncode != 0:
             raise ClusterError(f"{what} failed:\n{result.stdout}{result.stderr}".rstrip())
 
     def _own(self, path: Path) -> None:
         if os.geteuid() == 0:
-            entry = pwd.getpwnam("postgres")
+            entry = _server_account()
             os.chown(path, entry.pw_uid, entry.pw_gid)
 
+    def _check_reachable(self) -> None:
+        """As root, refuse before creating anything a folder the postgres user cannot enter."""
+        if os.geteuid() != 0:
+            return
+        wanted = self.data_dir.absolute()
+        existing = next(p for p in (wanted, *wanted.parents) if p.exists())
+        if _as_server(["test", "-x", str(existing)]).returncode != 0:
+            raise ClusterError(
+                f"the postgres user (the server runs as it) cannot enter {existing}, so it "
+                f"cannot keep a cluster in {self.data_dir}: unset PLUGBOARD_DATA_DIR (Plugboard "
+                "then keeps it in that user's home) or set it to a folder the postgres user "
+                "can enter"
+            )
+
     def init(self) -> None:
+        self._check_reachable()
         self.data_dir.mkdir(parents=True, exist_ok=True)
         for folder in (self.pgdata, self.socket_dir):
             folder.mkdir(exist_ok=True)
@@ -129,25 +192,32 @@ class LocalCluster:
 
     def start(self) -> bool:
         """Start the cluster, creating it first if needed. Returns True if it was created."""
-        created = False
-        if not self.initialized():
-            self.init()
-            created = True
-        if not self.running():
-            self._run(
-                [
-                    _bin("pg_ctl"),
-                    "start",
-                    "-w",
-                    "-t",
-                    "60",
-                    "-D",
-                    str(self.pgdata),
-                    "-l",
-                    str(self.logfile),
-                ],
-                f"starting PostgreSQL (see {self.logfile})",
+        if self.running():
+            return False
+        holder = _port_holder(self.port)
+        if holder is not None:
+            raise ClusterError(
+                f"port {self.port} is taken by {holder}, not this checkout's cluster "
+                f"({self.data_dir}): stop that one, or give this checkout a port of its own "
+                "with PLUGBOARD_DB_PORT"
             )
+        created = not self.initialized()
+        if created:
+            self.init()
+        self._run(
+            [
+                _bin("pg_ctl"),
+                "start",
+                "-w",
+                "-t",
+                "60",
+                "-D",
+                str(self.pgdata),
+                "-l",
+                str(self.logfile),
+            ],
+            f"starting PostgreSQL (see {self.logfile})",
+        )
         return created
 
     def stop(self) -> None:

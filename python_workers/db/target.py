@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from python_workers.config import Settings
-from python_workers.db.cluster import LocalCluster
+from python_workers.config import REPO_ROOT, Settings
+from python_workers.db.cluster import LocalCluster, default_data_dir
 
 # Supabase's migration owner: a non-superuser with BYPASSRLS (the compat layer creates it).
 APP_ROLE = "postgres"
@@ -19,7 +19,8 @@ class DatabaseTarget:
 
 
 def local_cluster(settings: Settings) -> LocalCluster:
-    return LocalCluster(settings.plugboard_data_dir, settings.plugboard_db_port)
+    data_dir = settings.plugboard_data_dir or default_data_dir(REPO_ROOT)
+    return LocalCluster(data_dir, settings.plugboard_db_port)
 
 
 def resolve_target(settings: Settings) -> DatabaseTarget:

@@ -15,4 +15,8 @@ log: pending -> in_progress -> success | partial_success | failed. docs/engine.m
   registry.py     the server registry, plus extra entries (a test/extension hook)
   context.py      the one builder of an action's context (runs and connection tests)
   validation.py   a feature's validation action, run before its push
+  observe.py      a run's hooks: metrics and the facts of its log lines
+  metrics.py      the Prometheus metrics; http_metrics.py: provider request latency
+  health.py       /healthz, /healthz/live and /metrics on PLUGBOARD_METRICS_PORT
+  queue_stats.py  queue depth, workers, stalled jobs, recent failures (metrics, status)
 """

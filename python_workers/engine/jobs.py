@@ -31,7 +31,7 @@ from uuid import UUID
 from procrastinate import exceptions, jobs, manager
 from psycopg_pool import AsyncConnectionPool
 
-from python_workers.engine import logs
+from python_workers.engine import logs, metrics
 from python_workers.engine.errors import RetryableSyncError
 from python_workers.engine.retry import RetryPolicy, in_seconds
 
@@ -64,6 +64,7 @@ class PlugboardJobManager(manager.JobManager):
         super().__init__(connector)
         self._pool = pool
         self._notifications = 0
+        self.listening = False  # the NOTIFY listener runs (the worker's /healthz reads it)
 
     async def listen_for_jobs(
         self, *, on_notification: manager.NotificationCallback, queues: Any = None
@@ -72,7 +73,11 @@ class PlugboardJobManager(manager.JobManager):
             self._notifications += 1
             await on_notification(channel=channel, notification=notification)
 
-        await super().listen_for_jobs(on_notification=counted, queues=queues)
+        self.listening = True
+        try:
+            await super().listen_for_jobs(on_notification=counted, queues=queues)
+        finally:
+            self.listening = False
 
     async def fetch_job(self, queues: Any, worker_id: int) -> Any:
         while True:
@@ -140,5 +145,6 @@ async def retry_stalled(
                 retry_at=in_seconds(retry_in or 0),
             )
         outcome = "failed" if retry_in is None else "retried"
+        metrics.stalled_recovered(outcome)
         logger.warning("stalled job %s (log %s) %s", job.id, log_id, outcome)
     return len(stalled)

@@ -27,7 +27,7 @@ from psycopg_pool import AsyncConnectionPool
 from python_workers.config import settings
 from python_workers.credentials.accessor import VaultCredentialAccessor
 from python_workers.credentials.status import record_connection_ok
-from python_workers.engine import logs
+from python_workers.engine import logs, observe
 from python_workers.engine.context import build_action_context
 from python_workers.engine.errors import classify
 from python_workers.engine.outcome import Outcome, outcome_of
@@ -86,6 +86,7 @@ async def run_sync(engine: Engine, log_id: UUID, attempt: int) -> None:
         if run is None:
             logger.info("sync log %s is already final: nothing to run", log_id)
             return
+        observe.run_started(run)
         logger.info("run %s attempt %d: %s.%s", log_id, attempt, run.provider_key, run.action)
         try:
             action = resolve_action(engine.registry, run.provider_key, run.action)
@@ -98,11 +99,13 @@ async def run_sync(engine: Engine, log_id: UUID, attempt: int) -> None:
                 await logs.finish(conn, run, outcome)
                 await _connection_proven(ctx, outcome)
                 await conn.commit()
+                observe.run_finished(outcome)
             finally:
                 await _autocommit_again(conn)
         except Exception as exc:
             error = classify(exc)
             retry_in = engine.policy.delay(attempt, error)
+            observe.run_failed(error, retry_in)
             # on a connection of its own: the failure may have broken this one
             async with engine.pool.connection() as other:
                 await logs.fail(other, log_id, attempt, error, retry_in)

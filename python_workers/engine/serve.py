@@ -6,7 +6,10 @@ from __future__ import annotations
 import httpx
 from psycopg_pool import AsyncConnectionPool
 
+from python_workers.config import settings
 from python_workers.engine.app import WorkerOptions, build_app
+from python_workers.engine.health import worker_endpoints
+from python_workers.engine.http_metrics import ProviderLatency
 from python_workers.engine.run import Engine
 
 HTTP_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -22,8 +25,17 @@ async def serve(url: str, options: WorkerOptions, registry: dict[str, str]) -> N
         max_size=2 * options.concurrency + 2,
         open=False,
     )
-    async with pool, httpx.AsyncClient(timeout=HTTP_TIMEOUT) as http:
+    latency = ProviderLatency(settings())
+    async with (
+        pool,
+        httpx.AsyncClient(timeout=HTTP_TIMEOUT, event_hooks=latency.event_hooks()) as http,
+    ):
         engine = Engine(pool=pool, http=http, registry=registry, policy=options.policy)
         app = build_app(url, options, engine)
-        async with app.open_async():
+        queues = options.procrastinate_options()["queues"]
+        # the endpoints first: /healthz answers (not ready) while the queue connects
+        async with (
+            worker_endpoints(pool, lambda: app.job_manager.listening, queues),
+            app.open_async(),
+        ):
             await app.run_worker_async(**options.procrastinate_options())

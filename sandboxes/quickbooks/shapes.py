@@ -19,8 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sandboxes.common.specs import SPECS_DIR
+
 SHAPES_FILE = Path(__file__).with_name("xsd_shapes.json")
-DEFAULT_XSD_DIR = Path(__file__).resolve().parents[3] / "shared/specs/quickbooks-online/intuit-xsd"
+DEFAULT_XSD_DIR = SPECS_DIR / "quickbooks-online" / "intuit-xsd"
 ROOT_XSD = "IntuitRestServiceDef.xsd"
 ENTITIES = (
     "CompanyInfo", "Account", "Class", "TaxCode", "TaxRate", "Vendor", "Customer",

@@ -658,7 +658,7 @@ to authenticated, service_role;
 -- supabase/schemas/providers/quickbooks/functions/private.quickbooks_payment_method.sql
 
 -- QuickBooks Online's own rules, as data the QuickBooks client actions share.
--- Sources: Intuit's v3 XSDs (../shared/specs/quickbooks-online/intuit-xsd: AccountTypeEnum,
+-- Sources: Intuit's v3 XSDs (specs/quickbooks-online/intuit-xsd: AccountTypeEnum,
 -- AccountSubTypeEnum, Purchase.AccountRef "Check should have bank account, CreditCard should
 -- specify credit card account", field lengths) and the API reference (DisplayName: at most
 -- 500 characters, unique across Customer, Vendor and Employee, no colon, tab or new line).

@@ -460,7 +460,7 @@ revoke all on function private.tg_integration_sync_logs__forget_client_context()
 
 -- HMRC client action validate_vat_return: the body the MTD VAT API takes
 -- (POST /organisations/vat/{vrn}/returns), checked as HMRC checks it
--- (../shared/specs/hmrc-vat: VatReturnDeclaration schema and the 400 error examples).
+-- (specs/hmrc-vat: VatReturnDeclaration schema and the 400 error examples).
 --   params: {"periodKey", "vatDueSales", "vatDueAcquisitions", "totalVatDue",
 --            "vatReclaimedCurrPeriod", "netVatDue", "totalValueSalesExVAT",
 --            "totalValuePurchasesExVAT", "totalValueGoodsSuppliedExVAT",

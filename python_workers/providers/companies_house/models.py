@@ -1,5 +1,5 @@
 """Pydantic models of the Companies House Public Data API's published schemas
-(../shared/specs/companies-house/api-evangelist/json-schema: companyprofile,
+(specs/companies-house/api-evangelist/json-schema: companyprofile,
 registeredofficeaddress, officerlist, officersummary, filinghistorylist, filinghistoryitem,
 the PSC list items of notificationlist, companysearch, companysearchitems).
 

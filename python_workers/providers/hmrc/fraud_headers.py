@@ -1,4 +1,4 @@
-"""HMRC fraud-prevention headers (spec v3.3; ../shared/specs/hmrc-vat/fraud-prevention), built
+"""HMRC fraud-prevention headers (spec v3.3; specs/hmrc-vat/fraud-prevention), built
 to the rules of the connection method a call is made with:
 
 - WEB_APP_VIA_SERVER: a person confirmed the call in their browser (VAT return

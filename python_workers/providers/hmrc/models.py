@@ -1,4 +1,4 @@
-"""Pydantic models of the MTD VAT API's published schemas (../shared/specs/hmrc-vat/
+"""Pydantic models of the MTD VAT API's published schemas (specs/hmrc-vat/
 vat-api-oas/application.yaml): Obligation(s), VATReturnDeclaration, the 9-box submission's
 success response, and HMRC's error response."""
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import timedelta
@@ -26,6 +27,7 @@ from typing import Any
 
 from psycopg_pool import AsyncConnectionPool
 
+from python_workers.engine.metrics import budget_waited
 from python_workers.providers.contract import ProjectIntegration, RateBudget
 from python_workers.providers.quickbooks.settings import QuickBooksSettings, quickbooks_settings
 
@@ -90,7 +92,9 @@ class RealmBudget:
     async def _hold(self, keys: tuple[str, ...]) -> AsyncIterator[None]:
         if not self._defined:
             await self.define()
+        started = time.monotonic()
         slots = await self._take(list(keys))
+        budget_waited(keys[0], time.monotonic() - started)
         try:
             yield
         finally:

@@ -1,6 +1,6 @@
 """Which headers each connection method must send, and how each header's value is checked.
 
-WEB_APP_VIA_SERVER follows ../shared/specs/hmrc-vat/fraud-prevention (spec v3.3);
+WEB_APP_VIA_SERVER follows specs/hmrc-vat/fraud-prevention (spec v3.3);
 BATCH_PROCESS_DIRECT follows HMRC's own page for it in the same specification source
 (hmrc/txm-fph-specification, connection-method/batch-process-direct). Where the derived
 YAML and that source disagree the source wins: it asks for at least two Gov-Vendor-Version

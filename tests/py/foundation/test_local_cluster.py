@@ -15,13 +15,14 @@ import psycopg
 import pytest
 
 from python_workers.config import REPO_ROOT
+from python_workers.db.cluster import clusters_home
 from sandboxes.common.server import free_port
 
 
 @pytest.fixture
 def cluster_env() -> Iterator[dict[str, str]]:
-    # Inside the checkout: the postgres OS user can reach it (pytest's tmp is root-only).
-    data_dir = REPO_ROOT / ".plugboard" / f"test-cluster-{uuid.uuid4().hex[:8]}"
+    # Where the postgres OS user can reach it (pytest's tmp is root-only).
+    data_dir = clusters_home(REPO_ROOT) / f"test-cluster-{uuid.uuid4().hex[:8]}"
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env |= {"PLUGBOARD_DATA_DIR": str(data_dir), "PLUGBOARD_DB_PORT": str(free_port())}
     yield env

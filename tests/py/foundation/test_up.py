@@ -18,6 +18,7 @@ import psycopg
 import pytest
 
 from python_workers.config import REPO_ROOT
+from python_workers.db.cluster import clusters_home
 from sandboxes.common.server import free_port
 
 PROVIDER_SETTINGS = (
@@ -32,7 +33,7 @@ PROVIDER_SETTINGS = (
 
 @pytest.fixture
 def up_env() -> Iterator[dict[str, str]]:
-    data_dir = REPO_ROOT / ".plugboard" / f"test-up-{uuid.uuid4().hex[:8]}"
+    data_dir = clusters_home(REPO_ROOT) / f"test-up-{uuid.uuid4().hex[:8]}"
     sandbox_port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in PROVIDER_SETTINGS}
     env |= {

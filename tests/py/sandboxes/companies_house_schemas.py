@@ -1,4 +1,4 @@
-"""The Companies House JSON schemas in ../shared/specs, ready for jsonschema.
+"""The Companies House JSON schemas in specs/companies-house, ready for jsonschema.
 
 The schemas are api-evangelist's conversion of the official swagger-2.0 models. Two
 quirks of that conversion are undone here, and nothing else is changed:
@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft7Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
-SPECS = Path(__file__).resolve().parents[4] / "shared" / "specs" / "companies-house"
+from sandboxes.common.specs import SPECS_DIR
+
+SPECS = SPECS_DIR / "companies-house"
 SCHEMAS = SPECS / "api-evangelist" / "json-schema"
 ENUMERATIONS = SPECS / "api-enumerations"
 

@@ -1,5 +1,5 @@
 """Contract: the HMRC sandbox's VAT requests and responses against HMRC's published OpenAPI
-file (../shared/specs/hmrc-vat/vat-api-oas/application.yaml) as it is, with openapi-core.
+file (specs/hmrc-vat/vat-api-oas/application.yaml) as it is, with openapi-core.
 
 The file fails OpenAPI's own meta-schema (its oauth2 `scopes` are YAML sets, so their values
 are null rather than strings), so it is loaded without meta-validation; everything used for
@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -23,11 +22,12 @@ from openapi_core.testing import MockRequest, MockResponse
 from openapi_core.validation.request.exceptions import RequestValidationError
 
 from sandboxes.common.server import RunningSandbox
+from sandboxes.common.specs import SPECS_DIR
 from sandboxes.hmrc.vat.periods import quarter
 from sandboxes.testing import reset_sandbox, start_sandbox
 from tests.py.sandboxes.hmrc_client import RETURN_BODY, VRN, HmrcClient
 
-SPEC = Path(__file__).resolve().parents[4] / "shared/specs/hmrc-vat/vat-api-oas/application.yaml"
+SPEC = SPECS_DIR / "hmrc-vat" / "vat-api-oas" / "application.yaml"
 HMRC_SANDBOX = "https://test-api.service.hmrc.gov.uk"
 YEAR = "2017"
 # openapi-core does not check oauth2 security schemes (it warns and moves on); the OAuth

@@ -1,5 +1,5 @@
 """Contract: entity JSON the QuickBooks sandbox returns and accepts, and its Fault bodies,
-checked against shapes derived from Intuit's XSDs (../shared/specs/quickbooks-online)."""
+checked against shapes derived from Intuit's XSDs (specs/quickbooks-online)."""
 
 from __future__ import annotations
 

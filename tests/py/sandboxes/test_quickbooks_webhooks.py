@@ -9,21 +9,18 @@ import hmac
 import json
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
+from sandboxes.common.specs import SPECS_DIR
 from sandboxes.testing import configure_sandbox, sandbox_counters
 from tests.py.sandboxes.quickbooks_client import QuickBooksClient, expense_line
 from tests.py.sandboxes.webhook_receiver import WebhookReceiver
 
 VERIFIER = "sandbox-verifier-token"
-ASYNCAPI = (
-    Path(__file__).resolve().parents[4]
-    / "shared/specs/quickbooks-online/community/api-evangelist/quickbooks-webhooks.yml"
-)
+ASYNCAPI = SPECS_DIR / "quickbooks-online/community/api-evangelist/quickbooks-webhooks.yml"
 
 
 @pytest.fixture

@@ -63,6 +63,12 @@ create index integration_sync_logs_project_entity_time_idx
 on public.integration_sync_logs (project_id, entity_type, entity_id, created_at desc, id desc)
 where entity_id is not null;
 
+-- `plugboard status` counts the last hour's failed runs across every project: only failed
+-- logs, by when they finished (the indexes above all lead with a project).
+create index integration_sync_logs_failed_finished_idx
+on public.integration_sync_logs (finished_at)
+where status = 'failed';
+
 comment on column public.integration_sync_logs.records_linked is
 'Records mapped to an entity the provider already held, left as it was there (not '
 'counted in records_created or records_updated); details.linked names each one.';

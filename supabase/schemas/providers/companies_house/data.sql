@@ -1,7 +1,7 @@
 -- Companies House SIC codes as GLOBAL reference data (project_integration_id null, kind
 -- sic_code), readable by every signed-in user: the full `sic_descriptions` enumeration of
 -- Companies House's api-enumerations constants.yml (commit 5872d2ce, see
--- ../shared/specs/companies-house/SOURCES.md): 731 UK SIC 2007 codes (5 digits) and 534
+-- specs/companies-house/SOURCES.md): 731 UK SIC 2007 codes (5 digits) and 534
 -- condensed SIC 2003 codes (4 digits) still found on older filings. external_id and code
 -- are the code, name its description, data.version "2007" or "2003". Idempotent: re-running
 -- updates descriptions; the ch_sic_codes server action refreshes the same rows.
