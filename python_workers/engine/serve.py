@@ -6,7 +6,6 @@ from __future__ import annotations
 import httpx
 from psycopg_pool import AsyncConnectionPool
 
-from python_workers.config import settings
 from python_workers.engine.app import WorkerOptions, build_app
 from python_workers.engine.health import worker_endpoints
 from python_workers.engine.http_metrics import ProviderLatency
@@ -25,7 +24,7 @@ async def serve(url: str, options: WorkerOptions, registry: dict[str, str]) -> N
         max_size=2 * options.concurrency + 2,
         open=False,
     )
-    latency = ProviderLatency(settings())
+    latency = ProviderLatency()
     async with (
         pool,
         httpx.AsyncClient(timeout=HTTP_TIMEOUT, event_hooks=latency.event_hooks()) as http,

@@ -1,7 +1,8 @@
 """What a working provider needs beyond action names that agree (conformance.py), checked
 for each catalogue provider: a spec found by its key (and no spec the catalogue lacks);
-OAuth configuration when its auth_method is oauth2, naming one way to find the connected
-account; its `integration:sync:<key>` permission; a rate budget or an explicit NO_BUDGET;
+its URL settings in its settings model; OAuth configuration when its auth_method is
+oauth2, naming one way to find the connected account; its `integration:sync:<key>`
+permission; a rate budget or an explicit NO_BUDGET;
 `testConnection` in its catalogue row; each feature's validation action accepting what the
 engine sends it (contract.ValidationParams); a sandbox that starts and answers.
 
@@ -83,11 +84,23 @@ def readiness_problems(conn: psycopg.Connection[Any], provider: Provider) -> lis
     if isinstance(spec, str):
         return []  # reported by spec_problems
     return [
+        *settings_problems(spec),
         *oauth_problems(provider, spec),
         *permission_problems(conn, provider),
         *budget_problems(spec),
         *connection_test_problems(provider),
         *validation_problems(conn, provider),
+    ]
+
+
+def settings_problems(spec: ProviderSpec[Any]) -> list[str]:
+    """Every URL setting its sandbox stands in for is a field of its settings model."""
+    fields = spec.settings.model_fields
+    return [
+        f"{spec.key}: SandboxSpec.urls names {setting}, which its settings model "
+        f"{spec.settings.__name__} has no field {setting.lower()!r} for: add it there"
+        for setting in spec.sandbox.urls
+        if setting.lower() not in fields
     ]
 
 

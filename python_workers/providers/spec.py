@@ -72,3 +72,9 @@ class ProviderSpec(Generic[SettingsT]):
 
     def oauth_provider(self, redirect_uri: str) -> OAuthProvider | None:
         return None if self.oauth is None else self.oauth(self.settings(), redirect_uri)
+
+    def urls(self) -> list[str]:
+        """Where the provider is, as configured: its URL settings (the ones `plugboard up`
+        points at its sandbox, SandboxSpec.urls), read from its settings model."""
+        config = self.settings()
+        return [str(getattr(config, setting.lower())) for setting in self.sandbox.urls]
