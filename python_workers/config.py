@@ -1,7 +1,9 @@
 """Typed settings read from the environment (and `.env` when present).
 
 Every provider base URL is configuration whose default is the real service; `plugboard up`
-points them at the local sandboxes when nothing is configured.
+points them at the local sandboxes when nothing is configured. A provider's own settings
+(base URLs, OAuth client) are its spec's settings model
+(python_workers/providers/<key>/settings.py), read from the same environment.
 """
 
 from __future__ import annotations
@@ -36,32 +38,9 @@ class Settings(BaseSettings):
     plugboard_db_port: int = Field(default=54322, description="Port of the local cluster.")
     plugboard_db_name: str = Field(default="postgres")
     plugboard_sandbox_port: int = Field(
-        default=54401, description="First port of the local sandboxes (QuickBooks, then CH, HMRC)."
-    )
-
-    qbo_api_base_url: str = "https://quickbooks.api.intuit.com"
-    qbo_oauth_base_url: str = "https://appcenter.intuit.com/connect/oauth2"
-    qbo_token_url: str = "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"  # noqa: S105
-    companies_house_base_url: str = "https://api.company-information.service.gov.uk"
-    hmrc_base_url: str = "https://api.service.hmrc.gov.uk"
-    hmrc_oauth_base_url: str = Field(
-        default="https://www.tax.service.gov.uk",
-        description="Where HMRC's consent page lives (/oauth/authorize); tokens come from "
-        "hmrc_base_url/oauth/token.",
-    )
-    qbo_revoke_url: str = "https://developer.api.intuit.com/v2/oauth2/tokens/revoke"
-
-    # OAuth 2.0 clients (the app registered with each provider); secrets only from the
-    # environment or .env, never logged.
-    qbo_client_id: str = ""
-    qbo_client_secret: SecretStr = SecretStr("")
-    hmrc_client_id: str = ""
-    hmrc_client_secret: SecretStr = SecretStr("")
-    hmrc_scopes: str = Field(
-        default="read:vat write:vat read:apprenticeship-levy",
-        description="The scopes of the HMRC APIs the application is subscribed to, "
-        "space-separated; a connection asks for those of them the project's enabled features "
-        "use (a VAT-only application: 'read:vat write:vat').",
+        default=54401,
+        description="First port of the local sandboxes (each provider's spec gives its "
+        "offset: QuickBooks, then Companies House, HMRC).",
     )
 
     # functions/: OAuth start/callback/disconnect/status for the host app's users.

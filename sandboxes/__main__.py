@@ -1,7 +1,7 @@
 """python -m sandboxes [quickbooks|companies_house|hmrc|all] --host 127.0.0.1 --port N
 
-`all` serves every sandbox on consecutive ports from --port (default 54401), unless a
-per-name flag such as --hmrc-port says otherwise. --config takes a JSON object of
+`all` serves every sandbox from --port (default 54401), each at its provider spec's port
+offset, unless a per-name flag such as --hmrc-port says otherwise. --config takes a JSON object of
 config overrides (one sandbox only); the environment gives the rest (see each config).
 """
 
@@ -11,7 +11,7 @@ import argparse
 import json
 
 from sandboxes.common.server import serve
-from sandboxes.registry import SANDBOXES, create_app
+from sandboxes.registry import PORT_OFFSETS, SANDBOXES, create_app
 from sandboxes.runner import serve_all
 
 DEFAULT_PORT = 54401
@@ -36,9 +36,9 @@ def main() -> None:
 
 
 def ports_for_all(first_port: int, overrides: dict[str, int | None]) -> dict[str, int]:
-    """Consecutive ports from `first_port` in registry order, unless a name has its own."""
+    """From `first_port`, each sandbox at its spec's offset, unless a name has its own."""
     return {
-        name: overrides.get(name) or first_port + offset for offset, name in enumerate(SANDBOXES)
+        name: overrides.get(name) or first_port + offset for name, offset in PORT_OFFSETS.items()
     }
 
 

@@ -1,9 +1,10 @@
-"""Which sandboxes exist and how each is built.
+"""Which sandboxes exist and how each is built: each provider's spec names its sandbox
+(ProviderSpec.sandbox, python_workers/providers/<key>/__init__.py), so a new provider's
+sandbox needs no entry here.
 
 Every entry names a factory `create_app(config: Mapping[str, Any] | None = None) -> Starlette`
 that builds the sandbox with its config (environment defaults, then `config` overrides).
-Companies House and HMRC: provide `sandboxes/<name>/app.py:create_app`; nothing else here
-needs to change. Ports and order of `python -m sandboxes all` follow this dict.
+Ports and order of `python -m sandboxes all` follow the specs' port offsets.
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ from typing import Any, Protocol
 
 from starlette.applications import Starlette
 
+from python_workers.providers.registry import provider_specs
+
 
 class AppFactory(Protocol):
     def __call__(self, config: Mapping[str, Any] | None = None) -> Starlette: ...
 
 
-SANDBOXES: dict[str, str] = {
-    "quickbooks": "sandboxes.quickbooks.app:create_app",
-    "companies_house": "sandboxes.companies_house.app:create_app",
-    "hmrc": "sandboxes.hmrc.app:create_app",
-}
+_SPECS = sorted(provider_specs().values(), key=lambda spec: spec.sandbox.port_offset)
+# sandbox name (its provider's key) -> its factory, "module:function", in port order
+SANDBOXES: dict[str, str] = {spec.key: spec.sandbox.app for spec in _SPECS}
+# sandbox name -> its port's offset from the first sandbox port
+PORT_OFFSETS: dict[str, int] = {spec.key: spec.sandbox.port_offset for spec in _SPECS}
 
 
 def factory(name: str) -> AppFactory:

@@ -1,4 +1,4 @@
-"""`plugboard sandbox`: the QuickBooks, Companies House and HMRC look-alikes, alone."""
+"""`plugboard sandbox`: the providers' look-alikes (QuickBooks, Companies House, HMRC), alone."""
 
 from __future__ import annotations
 
@@ -7,17 +7,18 @@ import importlib
 import typer
 
 from python_workers.config import settings
-from sandboxes.registry import SANDBOXES
+from sandboxes.registry import PORT_OFFSETS, SANDBOXES
 
 
 def sandbox_ports() -> dict[str, int]:
-    """Ports of the sandboxes for `plugboard up` / `plugboard sandbox` (consecutive)."""
+    """Ports of the sandboxes for `plugboard up` / `plugboard sandbox`: the first port
+    plus each provider spec's port offset."""
     first = settings().plugboard_sandbox_port
-    return {name: first + offset for offset, name in enumerate(SANDBOXES)}
+    return {name: first + offset for name, offset in PORT_OFFSETS.items()}
 
 
 def sandbox(
-    names: list[str] = typer.Argument(None, help="Which sandboxes (default: all three)."),
+    names: list[str] = typer.Argument(None, help="Which sandboxes (default: all)."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
 ) -> None:
     """Run the provider sandboxes in the foreground (Ctrl-C stops them)."""

@@ -10,31 +10,14 @@ import psycopg
 from python_workers.cli.sandbox import sandbox_ports
 from python_workers.config import settings
 from python_workers.db.target import DatabaseTarget
+from python_workers.providers.registry import provider_specs
 from python_workers.supervisor import Service
 
-# Provider base URL settings -> the sandbox that stands in for the provider.
+# Provider URL settings (environment names) -> the sandbox that stands in for the
+# provider; from each provider's spec (ProviderSpec.sandbox).
 SANDBOX_FOR_SETTING = {
-    "QBO_API_BASE_URL": "quickbooks",
-    "QBO_OAUTH_BASE_URL": "quickbooks",
-    "QBO_TOKEN_URL": "quickbooks",
-    "COMPANIES_HOUSE_BASE_URL": "companies_house",
-    "HMRC_BASE_URL": "hmrc",
-    "QBO_REVOKE_URL": "quickbooks",
-    "HMRC_OAUTH_BASE_URL": "hmrc",
+    setting: spec.key for spec in provider_specs().values() for setting in spec.sandbox.urls
 }
-SANDBOX_PATHS = {
-    "QBO_OAUTH_BASE_URL": "/connect/oauth2",
-    "QBO_TOKEN_URL": "/oauth2/v1/tokens/bearer",
-    "QBO_REVOKE_URL": "/oauth2/v1/tokens/revoke",
-}
-# The OAuth client the sandboxes know by default (sandboxes/*/config.py), used when the
-# provider's OAuth endpoints are the sandbox's and no client is configured.
-SANDBOX_OAUTH_CLIENTS = {
-    "QBO_OAUTH_BASE_URL": {"QBO_CLIENT_ID": "sandbox-client-id",
-                           "QBO_CLIENT_SECRET": "sandbox-client-secret"},
-    "HMRC_OAUTH_BASE_URL": {"HMRC_CLIENT_ID": "sandbox-client-id",
-                            "HMRC_CLIENT_SECRET": "sandbox-client-secret"},
-}  # fmt: skip
 
 
 def _has_pg_cron(url: str) -> bool:
@@ -48,15 +31,17 @@ def _plugboard(*args: str) -> list[str]:
 
 
 def sandbox_environment(host: str = "127.0.0.1") -> dict[str, str]:
-    """Provider URLs pointing at the local sandboxes, for settings not configured."""
+    """Provider URLs pointing at the local sandboxes, for settings not configured; where a
+    sandbox stands in for a provider, the OAuth client it knows by default
+    (sandboxes/*/config.py) unless a client is configured."""
     env = {}
     ports = sandbox_ports()
-    for setting, name in SANDBOX_FOR_SETTING.items():
-        if setting not in os.environ:
-            env[setting] = f"http://{host}:{ports[name]}{SANDBOX_PATHS.get(setting, '')}"
-    for setting, client in SANDBOX_OAUTH_CLIENTS.items():
-        if setting in env:
-            env.update({name: value for name, value in client.items() if name not in os.environ})
+    for spec in provider_specs().values():
+        base = f"http://{host}:{ports[spec.key]}"
+        urls = {s: base + path for s, path in spec.sandbox.urls.items() if s not in os.environ}
+        if urls:
+            env.update(urls)
+            env.update({k: v for k, v in spec.sandbox.oauth_client.items() if k not in os.environ})
     return env
 
 

@@ -31,7 +31,7 @@ from python_workers.cli.db import ensure_started
 from python_workers.cli.sync_demo import REFERENCE_FEATURES, connect_to_sandbox, map_demo_codes
 from python_workers.cli.sync_names import RPC_COMMANDS, UnknownName, check_names
 from python_workers.cli.sync_runs import progress
-from python_workers.config import settings
+from python_workers.providers.quickbooks.settings import QuickBooksConfig
 
 console = Console()
 
@@ -82,7 +82,7 @@ async def _sync(
         integration_id: UUID = row[0]
         if demo:
             if row[1] != "Connected":
-                await connect_to_sandbox(conn, integration_id, settings())
+                await connect_to_sandbox(conn, integration_id, QuickBooksConfig())
             for reference in ("company_info", *REFERENCE_FEATURES):
                 request = await _request(conn, integration_id, provider, reference)
                 await _follow(conn, request, seconds)

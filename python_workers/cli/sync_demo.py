@@ -13,7 +13,7 @@ import httpx
 import psycopg
 from psycopg.types.json import Jsonb
 
-from python_workers.config import Settings
+from python_workers.providers.quickbooks.settings import QuickBooksConfig
 
 SANDBOX_GB_REALM = "9341455000000001"
 # demo code -> (kind, QuickBooks name in the sandbox's GB company)
@@ -31,10 +31,10 @@ class NotASandbox(Exception):
 
 
 async def connect_to_sandbox(
-    conn: psycopg.AsyncConnection[Any], integration_id: UUID, settings: Settings
+    conn: psycopg.AsyncConnection[Any], integration_id: UUID, config: QuickBooksConfig
 ) -> None:
-    base = settings.qbo_api_base_url.rstrip("/")
-    if base == str(Settings.model_fields["qbo_api_base_url"].default).rstrip("/"):
+    base = config.qbo_api_base_url.rstrip("/")
+    if base == str(QuickBooksConfig.model_fields["qbo_api_base_url"].default).rstrip("/"):
         raise NotASandbox("--demo connects to the local QuickBooks sandbox only")
     async with httpx.AsyncClient(timeout=10) as http:
         response = await http.post(f"{base}/_sandbox/tokens", json={"realm_id": SANDBOX_GB_REALM})

@@ -41,6 +41,7 @@ from python_workers.credentials.status import (
     record_connection_problem,
 )
 from python_workers.credentials.store import save_credential, service_role
+from python_workers.providers.errors import ProviderError
 
 log = logging.getLogger("plugboard.connections")
 
@@ -175,6 +176,14 @@ async def complete_authorization(
             f"The code exchange failed: {error.message}", status="Error",
         )  # fmt: skip
     account = params.get(provider.account_param) if provider.account_param else None
+    if provider.find_account is not None and issued.secret.access_token is not None:
+        try:  # the provider names the account only through its API
+            account = await provider.find_account(http, issued.secret.access_token)
+        except (ProviderError, httpx.TransportError):
+            return await _fail(
+                pool, provider, integration_id, user_id, "account_not_found",
+                f"{provider.name} did not say which account was connected", status="Error",
+            )  # fmt: skip
     refusal = await account_refusal(provider, issued, account, http, transport)
     if refusal is not None:
         log.warning("%s callback refused: the account check failed", provider.name)

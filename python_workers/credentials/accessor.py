@@ -20,12 +20,14 @@ from python_workers.credentials.errors import (
     CredentialRejected,
     ReconnectRequired,
 )
-from python_workers.credentials.oauth_providers import OAuthProvider, oauth_provider
+from python_workers.credentials.oauth_providers import (
+    OAuthProvider,
+    oauth_provider,
+    oauth_provider_keys,
+)
 from python_workers.credentials.refresh import needs_refresh, refresh_credential
 from python_workers.credentials.store import StoredCredential, load_credential, service_role
 from python_workers.providers.contract import Credential
-
-OAUTH_PROVIDERS = ("quickbooks", "hmrc")
 
 
 class VaultCredentialAccessor:
@@ -100,7 +102,7 @@ def credential_accessor(
     """The accessor for a provider as the catalogue configures it: OAuth providers get
     token refresh; global API-key providers read their one key (project_integration_id is
     then ignored)."""
-    if provider_key in OAUTH_PROVIDERS:
+    if provider_key in oauth_provider_keys():
         if project_integration_id is None:
             raise ValueError(f"{provider_key} credentials belong to a project integration")
         return VaultCredentialAccessor(

@@ -1,8 +1,9 @@
 """Provider request latency: httpx event hooks on the worker's shared client time every
 request, labelled by provider and route template (metrics.PROVIDER_REQUEST).
 
-The provider is the configured base URL the request's URL starts with (config.py: each
-provider's API and token endpoints); anything else is `other`. The route is the URL's
+The provider is the configured base URL the request's URL starts with (each provider
+spec's URL settings, ProviderSpec.urls: its API, token and consent endpoints); anything
+else is `other`. The route is the URL's
 path with every segment that may be an id (all digits, two digits or more, a percent
 escape, or over 32 characters) written `{id}` and the query left out, so no realm, record id, VRN or
 query parameter ever becomes a label: /v3/company/{id}/vendor/{id}. Past MAX_ROUTES
@@ -18,8 +19,8 @@ from typing import Any
 
 import httpx
 
-from python_workers.config import Settings
 from python_workers.engine.metrics import PROVIDER_REQUEST
+from python_workers.providers.registry import provider_specs
 
 MAX_ROUTES = 100
 _STARTED = "plugboard_started"
@@ -35,23 +36,17 @@ def route_template(path: str) -> str:
     return "/".join(segments) or "/"
 
 
-def provider_prefixes(settings: Settings) -> list[tuple[str, str]]:
+def provider_prefixes() -> list[tuple[str, str]]:
     """(URL prefix, provider key), longest first so a more specific base wins."""
-    prefixes = [
-        (settings.qbo_api_base_url, "quickbooks"),
-        (settings.qbo_token_url, "quickbooks"),
-        (settings.qbo_revoke_url, "quickbooks"),
-        (settings.companies_house_base_url, "companies_house"),
-        (settings.hmrc_base_url, "hmrc"),
-    ]
+    prefixes = [(url, spec.key) for spec in provider_specs().values() for url in spec.urls()]
     return sorted(((url.rstrip("/"), key) for url, key in prefixes), key=lambda p: -len(p[0]))
 
 
 class ProviderLatency:
     """The request and response hooks, and the routes seen so far (to bound them)."""
 
-    def __init__(self, settings: Settings) -> None:
-        self._prefixes = provider_prefixes(settings)
+    def __init__(self) -> None:
+        self._prefixes = provider_prefixes()
         self._routes: dict[str, set[str]] = {}
 
     def labels(self, url: httpx.URL) -> tuple[str, str]:

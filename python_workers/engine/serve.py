@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import httpx
 
-from python_workers.config import settings
 from python_workers.engine.app import WorkerOptions, build_app
 from python_workers.engine.health import worker_endpoints
 from python_workers.engine.http_metrics import ProviderLatency
@@ -29,7 +28,7 @@ async def serve(
         max_size=pool_sizes(options.max_connections).action,
         open=False,
     )
-    latency = ProviderLatency(settings()).event_hooks()
+    latency = ProviderLatency().event_hooks()
     # a run's transaction ends before each provider request (run_db.py); then the latency
     # clock starts
     hooks = {

@@ -1,29 +1,44 @@
-"""The server registry: provider key -> the module of its processor (name -> action).
+"""Providers: one folder `python_workers/providers/<key>/` per catalogue provider, whose
+`__init__.py` exports SPEC (spec.py: processor, settings, OAuth, rate budget, sandbox),
+with `processor.py` (the action table, nothing else), `actions.py` (what each action does)
+and `api.py` (its typed HTTP client). The catalogue (integration_providers.server_actions)
+names the same actions; the conformance test (tests/py/test_registry_conformance.py)
+checks the two agree.
 
-A provider is one folder `python_workers/providers/<key>/` with `processor.py` (the action
-table, nothing else), `service.py` (what each action does) and `api.py` (its typed HTTP
-client). The catalogue (integration_providers.server_actions) names the same actions; the
-conformance test (tests/py/test_registry_conformance.py) checks the two agree.
+SERVER_PROCESSORS (provider key -> its processor module) is read from the specs on use.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
-from python_workers.providers.contract import Processor
+from python_workers.providers.registry import UnknownProviderError, provider_specs
 
-SERVER_PROCESSORS: dict[str, str] = {
-    "quickbooks": "python_workers.providers.quickbooks.processor",
-    "companies_house": "python_workers.providers.companies_house.processor",
-    "hmrc": "python_workers.providers.hmrc.processor",
-}
+if TYPE_CHECKING:  # every spec import passes through here: it stays light
+    from python_workers.providers.contract import Processor
 
-
-class UnknownProviderError(LookupError):
-    pass
+__all__ = ["SERVER_PROCESSORS", "UnknownProviderError", "load_processor"]
 
 
-def load_processor(provider_key: str, registry: dict[str, str] | None = None) -> Processor:
+class _SpecProcessors(Mapping[str, str]):
+    """Provider key -> the module of its processor, as the specs say at each read."""
+
+    def __getitem__(self, key: str) -> str:
+        return provider_specs()[key].processor
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(provider_specs())
+
+    def __len__(self) -> int:
+        return len(provider_specs())
+
+
+SERVER_PROCESSORS: Mapping[str, str] = _SpecProcessors()
+
+
+def load_processor(provider_key: str, registry: Mapping[str, str] | None = None) -> Processor:
     modules = SERVER_PROCESSORS if registry is None else registry
     try:
         module_name = modules[provider_key]

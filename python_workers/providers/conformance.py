@@ -4,8 +4,10 @@ The catalogue (integration_providers.client_actions / server_actions, and each f
 server_action and validation_action) names what every provider does. Client actions must
 exist as `client_actions.<provider>__<action>(p_params jsonb) returns jsonb` and run
 through `integration_client_action`; server actions must be registered in the provider's
-processor (python_workers.providers.SERVER_PROCESSORS). Each check returns one sentence
-per problem, naming the provider and exactly what is missing or extra.
+processor (the module its spec names, SPEC.processor). Each
+check returns one sentence per problem, naming the provider and exactly what is missing or
+extra. What else a working provider needs (its spec, OAuth, permission, budget, sandbox,
+validation contract) is checked by readiness.py.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 import psycopg
 
-from python_workers.providers import SERVER_PROCESSORS
+from python_workers.providers.registry import GUIDE, spec_or_problem
 
 CLIENT_SCHEMA = "client_actions"
 CLIENT_SIGNATURE = "(p_params jsonb) returns jsonb"
@@ -29,6 +31,7 @@ class Feature:
     key: str
     server_action: str | None
     validation_action: str | None
+    entity: str | None = None  # the host table it reads (default_trigger_config.entity)
 
 
 @dataclass(frozen=True)
@@ -37,13 +40,15 @@ class Provider:
     client_actions: tuple[str, ...]
     server_actions: tuple[str, ...]
     features: tuple[Feature, ...]
+    auth_method: str = "none"
 
 
 def read_catalogue(conn: psycopg.Connection[Any]) -> list[Provider]:
     rows = conn.execute(
         """
-        select p.key, p.client_actions, p.server_actions,
-               coalesce(array_agg(array[f.key, f.server_action, f.validation_action]
+        select p.key, p.client_actions, p.server_actions, p.auth_method,
+               coalesce(array_agg(array[f.key, f.server_action, f.validation_action,
+                                        f.default_trigger_config ->> 'entity']
                                   order by f.sort_order, f.key)
                         filter (where f.id is not null), '{}')
         from public.integration_providers as p
@@ -58,9 +63,10 @@ def read_catalogue(conn: psycopg.Connection[Any]) -> list[Provider]:
             key,
             tuple(client),
             tuple(server),
-            tuple(Feature(f[0], f[1], f[2]) for f in features),
+            tuple(Feature(f[0], f[1], f[2], f[3]) for f in features),
+            auth_method,
         )
-        for key, client, server, features in rows
+        for key, client, server, auth_method, features in rows
     ]
 
 
@@ -141,12 +147,21 @@ def dispatch_problems(conn: psycopg.Connection[Any], catalogue: list[Provider]) 
     return problems
 
 
+def spec_processors(catalogue: Iterable[Provider]) -> dict[str, str]:
+    """Provider key -> its processor module, for the catalogue providers whose spec loads
+    (readiness.spec_problems reports the others)."""
+    specs = {provider.key: spec_or_problem(provider.key) for provider in catalogue}
+    return {key: spec.processor for key, spec in specs.items() if not isinstance(spec, str)}
+
+
 def server_action_problems(
     catalogue: list[Provider], registry: Mapping[str, str] | None = None
 ) -> list[str]:
-    modules = SERVER_PROCESSORS if registry is None else registry
+    modules = spec_processors(catalogue) if registry is None else registry
     problems: list[str] = []
     for provider in catalogue:
+        if registry is None and provider.key not in modules:
+            continue  # its spec does not load: readiness.spec_problems says why
         problems.extend(_provider_server_problems(provider, modules.get(provider.key)))
     known = {provider.key for provider in catalogue}
     for key in sorted(set(modules) - known):
@@ -170,10 +185,18 @@ def _provider_server_problems(provider: Provider, module_name: str | None) -> li
     if module_name is None:
         return [
             *problems,
-            f"{provider.key}: no server processor registered in "
-            "python_workers.providers.SERVER_PROCESSORS",
+            f"{provider.key}: no server processor registered: its spec "
+            f"(python_workers/providers/{provider.key}/__init__.py, SPEC.processor) names the "
+            f"module whose PROCESSOR registers its actions ({GUIDE})",
         ]
-    registered = set(importlib.import_module(module_name).PROCESSOR)
+    try:
+        registered = set(importlib.import_module(module_name).PROCESSOR)
+    except (ImportError, AttributeError) as error:
+        return [
+            *problems,
+            f"{provider.key}: its processor {module_name} cannot be loaded ({error}): "
+            "add that module, exporting PROCESSOR (action name -> ServerAction)",
+        ]
     named = dict.fromkeys(provider.server_actions, "the catalogue")
     for feature in provider.features:
         if feature.server_action:
@@ -182,7 +205,7 @@ def _provider_server_problems(provider: Provider, module_name: str | None) -> li
         if action not in registered:
             problems.append(
                 f"{provider.key}: server action {action!r} ({named_by}) is not registered "
-                f"in {module_name}"
+                f"in {module_name}: add it to PROCESSOR there (or correct the catalogue's name)"
             )
     for action in sorted(registered - set(named)):
         problems.append(
@@ -218,14 +241,18 @@ def unreachable_action_problems(
     """Every action registered in Python is run by an active feature (integration_request_sync,
     integration_send_to, `plugboard sync`), queued by an RPC that names it, or started
     elsewhere (STARTED_ELSEWHERE); one sentence per action nothing starts."""
-    modules = SERVER_PROCESSORS if registry is None else registry
+    modules = spec_processors(catalogue) if registry is None else registry
     problems: list[str] = []
     for provider in catalogue:
         module_name = modules.get(provider.key)
         if module_name is None:
             continue  # reported by server_action_problems
         featured = {feature.server_action for feature in provider.features}
-        for action in importlib.import_module(module_name).PROCESSOR:
+        try:
+            registered = importlib.import_module(module_name).PROCESSOR
+        except (ImportError, AttributeError):
+            continue  # reported by server_action_problems
+        for action in registered:
             if action in featured or action in STARTED_ELSEWHERE or f"'{action}'" in rpcs:
                 continue
             problems.append(

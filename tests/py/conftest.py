@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from python_workers.providers.registry import EXTRA_PROVIDERS_ENV
 from tests.testdb import (
     TEMPLATE_DB,
     Database,
@@ -15,6 +16,13 @@ from tests.testdb import (
     cloned_database,
     open_server,
 )
+
+# The fixture provider's Python side (tests/fixture_provider/fixture_ledger/; its SQL is in
+# every template, tests/testdb.py) is found through PLUGBOARD_EXTRA_PROVIDERS, set before
+# any test is collected: this process and every worker and sandbox process it starts
+# know a fourth provider, so no test may depend on the set of providers.
+FIXTURE_PROVIDERS = "tests.fixture_provider.fixture_ledger"
+os.environ[EXTRA_PROVIDERS_ENV] = FIXTURE_PROVIDERS
 
 
 @pytest.fixture(scope="session")

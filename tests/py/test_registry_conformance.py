@@ -1,7 +1,9 @@
-"""The catalogue and the code agree: every client action the catalogue names is a SQL
-function with the agreed signature that runs through the dispatcher; every server action
-the catalogue or a feature names is registered in Python, and nothing else is; names are
-unique. A provider that misses pieces is reported piece by piece."""
+"""The catalogue and the code agree: the provider specs found are the catalogue's providers;
+every client action the catalogue names is a SQL function with the agreed signature that
+runs through the dispatcher; every server action the catalogue or a feature names is
+registered in Python, and nothing else is; names are unique. A provider that misses pieces
+is reported piece by piece. (What else each provider needs, and the fixture provider with
+faults planted: test_provider_conformance.py.)"""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from python_workers.providers.conformance import (
     unreachable_action_problems,
 )
 from python_workers.providers.contract import ActionContext, ServerAction
+from python_workers.providers.readiness import spec_problems
 from tests.testdb import Database
 
 
@@ -33,9 +36,12 @@ def admin(db: Database) -> Iterator[psycopg.Connection]:
         yield conn
 
 
+def test_the_specs_found_are_the_catalogue_providers(admin: psycopg.Connection) -> None:
+    assert spec_problems(read_catalogue(admin)) == []
+
+
 def test_every_catalogue_client_action_is_a_sql_function(admin: psycopg.Connection) -> None:
     catalogue = read_catalogue(admin)
-    assert {p.key for p in catalogue} == {"quickbooks", "companies_house", "hmrc"}
     assert client_action_problems(catalogue, installed_client_actions(admin)) == []
 
 
@@ -120,15 +126,19 @@ def test_a_provider_missing_pieces_is_reported_exactly(
     assert server_action_problems(catalogue, {"acme": acme, "zeta": acme}) == [
         "acme: feature 'widgets' runs 'acme_push', "
         "which the catalogue's server_actions do not list",
-        "acme: server action 'acme_pull' (the catalogue) is not registered in acme_processor",
-        "acme: server action 'acme_push' (feature 'widgets') is not registered in acme_processor",
+        "acme: server action 'acme_pull' (the catalogue) is not registered in acme_processor: "
+        "add it to PROCESSOR there (or correct the catalogue's name)",
+        "acme: server action 'acme_push' (feature 'widgets') is not registered in "
+        "acme_processor: add it to PROCESSOR there (or correct the catalogue's name)",
         "acme: 'stray' is registered in acme_processor but the catalogue does not list it",
         "zeta: a server processor is registered but the catalogue has no such provider",
     ]
     assert server_action_problems(catalogue, {}) == [
         "acme: feature 'widgets' runs 'acme_push', "
         "which the catalogue's server_actions do not list",
-        "acme: no server processor registered in python_workers.providers.SERVER_PROCESSORS",
+        "acme: no server processor registered: its spec "
+        "(python_workers/providers/acme/__init__.py, SPEC.processor) names the module whose "
+        "PROCESSOR registers its actions (docs/contributing.md, Add a provider)",
     ]
 
 

@@ -18,10 +18,10 @@ from uuid import UUID
 from psycopg.types.json import Jsonb
 from pydantic import BaseModel, ConfigDict, Field
 
-from python_workers.config import settings
 from python_workers.engine.host_records import HostRecords
 from python_workers.engine.outcome import SyncCounts
 from python_workers.providers.companies_house.api import CompaniesHouseApi, CompanyNotFound
+from python_workers.providers.companies_house.settings import CompaniesHouseConfig
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
 from python_workers.providers.params import NoParams
@@ -56,7 +56,7 @@ async def api_of(ctx: ActionContext) -> CompaniesHouseApi:
     if not credential.api_key:
         raise ProviderError("credential_missing", "No Companies House API key is set")
     return CompaniesHouseApi(
-        ctx.http, settings().companies_house_base_url, credential.api_key, ctx.budget
+        ctx.http, CompaniesHouseConfig().companies_house_base_url, credential.api_key, ctx.budget
     )
 
 

@@ -14,12 +14,12 @@ from typing import Any
 import httpx
 from pydantic import ValidationError
 
-from python_workers.config import settings
 from python_workers.credentials.errors import CredentialRejected
 from python_workers.credentials.retry import call_with_credential
 from python_workers.providers.contract import ActionContext, Credential, CredentialAccessor
 from python_workers.providers.errors import ProviderError, ProviderUnavailable, RateLimited
 from python_workers.providers.hmrc.models import ErrorResponse
+from python_workers.providers.hmrc.settings import HmrcConfig
 
 ACCEPT = "application/vnd.hmrc.1.0+json"
 NOT_A_DEAD_TOKEN = frozenset({"INVALID_SCOPE"})
@@ -78,7 +78,7 @@ class HmrcHttp:
 
 
 def hmrc_http(ctx: ActionContext) -> HmrcHttp:
-    return HmrcHttp(ctx.http, settings().hmrc_base_url, ctx.credentials)
+    return HmrcHttp(ctx.http, HmrcConfig().hmrc_base_url, ctx.credentials)
 
 
 def error_of(response: httpx.Response) -> ErrorResponse:

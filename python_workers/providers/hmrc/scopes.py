@@ -5,8 +5,12 @@ connection that was not granted its scope fails saying to reconnect, before call
 
 from __future__ import annotations
 
-from python_workers.providers.contract import ActionContext
+from typing import TYPE_CHECKING
+
 from python_workers.providers.errors import ProviderError
+
+if TYPE_CHECKING:  # HMRC's spec imports this module: it stays light
+    from python_workers.providers.contract import ActionContext
 
 # testConnection reads the obligations: every connection asks for read:vat.
 CONNECTION_SCOPES = ("read:vat",)

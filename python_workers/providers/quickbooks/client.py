@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from python_workers.config import settings
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
 from python_workers.providers.quickbooks.api import Limiter, QuickBooksApi
 from python_workers.providers.quickbooks.budget import BudgetLimiter, RealmBudget
-from python_workers.providers.quickbooks.settings import quickbooks_settings
+from python_workers.providers.quickbooks.settings import QuickBooksConfig, quickbooks_settings
 
 
 def realm_of(ctx: ActionContext) -> str:
@@ -28,7 +27,7 @@ def api_for(ctx: ActionContext) -> QuickBooksApi:
     )
     return QuickBooksApi(
         ctx.http,
-        settings().qbo_api_base_url,
+        QuickBooksConfig().qbo_api_base_url,
         realm_of(ctx),
         ctx.credentials,
         limiter,

@@ -1,6 +1,7 @@
-"""Plugboard's record of what is in QuickBooks: entity mappings (with the SyncToken and the
-hash of what was sent), the requestid of each create and record locks. (The client-action
-validation re-run before every push is the engine's: engine/validation.py.)
+"""Plugboard's record of what is in QuickBooks: entity mappings, with the SyncToken and the
+hash of what was sent. (Each create's requestid: request_ids.py; record locks: locks.py;
+the client-action validation re-run before every push is the engine's:
+engine/validation.py.)
 
 Transactions are mapped as "<Entity>:<Id>" (Purchase:17, Bill:4, Invoice:9): QuickBooks
 numbers each transaction type on its own, and one mapping entity type ("transaction")
@@ -9,17 +10,12 @@ holds all three.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
 
 from psycopg.rows import class_row
 
-from python_workers.engine.run_db import hold
 from python_workers.engine.sql_session import SqlSession
-
-REQUEST_ID_PREFIX = "pb"
 
 SAVE_SQL = """
 insert into public.integration_entity_mappings as m (
@@ -47,42 +43,6 @@ class Mapping:
     external_id: str
     external_version: str | None
     sync_hash: str | None
-
-
-async def lock(db: SqlSession, keys: Iterable[str]) -> None:
-    """Locks on records until the run's next commit: runs pushing the same record take
-    turns (engine/run_db.py). Callers lock records before parties (rank in the key)."""
-    await hold(db, keys)
-
-
-def lock_key(integration_id: UUID, rank: int, kind: str, internal_id: str) -> str:
-    return f"{integration_id}:{rank}:{kind}:{internal_id}"
-
-
-async def request_id(
-    db: SqlSession, project_id: UUID, integration_id: UUID, kind: str,
-    internal_id: str,
-) -> str:  # fmt: skip
-    """The requestid of creating this record: the same on every try, so a repeat after a
-    lost answer replays the first result. It changes only after QuickBooks refused a run's
-    create outright (a Fault recorded on a failed log, or a duplicate name that could not
-    be linked: duplicates.py): the fixed record is a new request."""
-    cursor = await db.execute(
-        "select count(*) from public.integration_sync_logs as l"
-        " where l.project_id = %s and l.entity_type = %s and l.entity_id = %s"
-        " and l.status = 'failed'"
-        " and l.error_code ~ '^qbo_([0-9]+|duplicate_name_conflict)$'",
-        (project_id, kind, internal_id),
-    )
-    row = await cursor.fetchone()
-    generation = row[0] if row else 0
-    seed = f"{integration_id}|{kind}|{internal_id}|{generation}"
-    return REQUEST_ID_PREFIX + hashlib.sha256(seed.encode()).hexdigest()[:40]
-
-
-def batch_request_id(chunk: UUID) -> str:
-    """A batch's requestid (at most 36 characters there): its chunk's id."""
-    return REQUEST_ID_PREFIX + chunk.hex
 
 
 async def get(db: SqlSession, integration_id: UUID, kind: str, internal_id: str) -> Mapping | None:

@@ -15,14 +15,22 @@ from typing import Literal
 
 from python_workers.engine.host_records import HostRecords
 from python_workers.providers.contract import ActionContext
-from python_workers.providers.quickbooks import duplicates, mappings, payloads, records, writes
+from python_workers.providers.quickbooks import (
+    duplicates,
+    locks,
+    mappings,
+    payloads,
+    records,
+    request_ids,
+    writes,
+)
 from python_workers.providers.quickbooks.api import QuickBooksApi, QuickBooksFault
 from python_workers.providers.quickbooks.client import integration_ids
 from python_workers.providers.quickbooks.hashing import stable_hash
 from python_workers.providers.quickbooks.models import Entity
 
 ENTITY = duplicates.ENTITY
-PARTY_RANK = 2  # locked after the records that need them (mappings.lock)
+PARTY_RANK = 2  # locked after the records that need them (locks.lock)
 Change = Literal["created", "updated", "unchanged", "linked"]
 
 
@@ -37,8 +45,8 @@ async def push(
     ctx: ActionContext, api: QuickBooksApi, kind: str, relationship_id: str, *, force: bool = False
 ) -> Pushed:
     integration_id, project_id = integration_ids(ctx)
-    key = mappings.lock_key(integration_id, PARTY_RANK, kind, relationship_id)
-    await mappings.lock(ctx.db, [key])
+    key = locks.lock_key(integration_id, PARTY_RANK, kind, relationship_id)
+    await locks.lock(ctx.db, [key])
     [row] = await records.relationships(
         HostRecords.of(ctx), integration_id, [relationship_id], kind
     )
@@ -55,7 +63,7 @@ async def push(
         held = await writes.update(api, entity, row.mapped_id, row.mapped_version, payload)
         change: Change = "updated"
     else:
-        request_id = await mappings.request_id(
+        request_id = await request_ids.request_id(
             ctx.db, project_id, integration_id, kind, relationship_id
         )
         try:

@@ -1,7 +1,9 @@
-"""QuickBooks settings read from the environment (prefix PLUGBOARD_QBO_).
+"""QuickBooks settings read from the environment: where QuickBooks is and the OAuth client
+Plugboard is registered as (QBO_*, QuickBooksConfig: the spec's settings; the real service
+by default, `plugboard up` points them at the sandbox), and the limits and retries
+(prefix PLUGBOARD_QBO_, QuickBooksSettings).
 
-The API base URL is the main settings' `qbo_api_base_url` (the real service by default;
-`plugboard up` points it at the sandbox). The published limits are per realm; a sandbox
+The published limits are per realm; a sandbox
 started with `time_scale` shortens its windows, and the workers' budget must use the same
 scale (PLUGBOARD_QBO_TIME_SCALE) or it would wait a real minute per window.
 """
@@ -13,8 +15,20 @@ from functools import lru_cache
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from python_workers.providers.spec import ProviderSettings
+
 # Intuit serves every minor version below 75 as 75 since August 2025: ask for it outright.
 MINOR_VERSION = 75
+
+
+class QuickBooksConfig(ProviderSettings):
+    qbo_api_base_url: str = "https://quickbooks.api.intuit.com"
+    qbo_oauth_base_url: str = "https://appcenter.intuit.com/connect/oauth2"
+    qbo_token_url: str = "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"  # noqa: S105
+    qbo_revoke_url: str = "https://developer.api.intuit.com/v2/oauth2/tokens/revoke"
+    # the app registered with Intuit; the secret only from the environment or .env
+    qbo_client_id: str = ""
+    qbo_client_secret: SecretStr = SecretStr("")
 
 
 class QuickBooksSettings(BaseSettings):

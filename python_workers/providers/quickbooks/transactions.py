@@ -22,7 +22,15 @@ from python_workers.engine.host_records import HostRecords
 from python_workers.engine.validation import accepted
 from python_workers.providers.contract import ActionContext
 from python_workers.providers.errors import ProviderError
-from python_workers.providers.quickbooks import mappings, parties, payloads, records, writes
+from python_workers.providers.quickbooks import (
+    locks,
+    mappings,
+    parties,
+    payloads,
+    records,
+    request_ids,
+    writes,
+)
 from python_workers.providers.quickbooks.api import BATCH_MAX_ITEMS, BatchItem, QuickBooksApi
 from python_workers.providers.quickbooks.channels import per_window, split
 from python_workers.providers.quickbooks.client import integration_ids
@@ -43,8 +51,8 @@ async def push_one(
     integration_id, project_id = integration_ids(ctx)
     host = HostRecords.of(ctx)
     await host.require("transactions", [transaction_id])
-    key = mappings.lock_key(integration_id, RECORD_RANK, KIND, transaction_id)
-    await mappings.lock(ctx.db, [key])
+    key = locks.lock_key(integration_id, RECORD_RANK, KIND, transaction_id)
+    await locks.lock(ctx.db, [key])
     if await mappings.in_pending_chunk(ctx.db, project_id, integration_id, transaction_id):
         return "skipped", None  # a batch run holds it and will push it
     entity = str(accepted(ctx, transaction_id).data["quickbooks_entity"])
@@ -116,9 +124,7 @@ async def _locked(ctx: ActionContext, ids: list[str]) -> list[TransactionRow]:
     """`ids` locked for this transaction (runs pushing the same record take turns), read
     after the lock: as the run before, if any, left them."""
     integration_id, _ = integration_ids(ctx)
-    await mappings.lock(
-        ctx.db, [mappings.lock_key(integration_id, RECORD_RANK, KIND, i) for i in ids]
-    )
+    await locks.lock(ctx.db, [locks.lock_key(integration_id, RECORD_RANK, KIND, i) for i in ids])
     return await records.transactions(HostRecords.of(ctx), integration_id, sorted(ids))
 
 
@@ -193,7 +199,7 @@ async def _push_row(
         change: Change = "updated"
         entity = mapped_entity
     else:
-        request_id = await mappings.request_id(ctx.db, project_id, integration_id, KIND, row.id)
+        request_id = await request_ids.request_id(ctx.db, project_id, integration_id, KIND, row.id)
         created = await api.create(entity, payload, request_id)
         held = await writes.converge(api, entity, created, payload, digest)
         change = "created"
@@ -222,7 +228,7 @@ async def _create_batch(
     integration_id, _ = integration_ids(ctx)
     sent = {row.id: payloads.transaction(row, entities[row.id]).payload() for row in rows}
     items = [BatchItem(row.id, entities[row.id], "create", sent[row.id]) for row in rows]
-    results = await api.batch(items, mappings.batch_request_id(chunk))
+    results = await api.batch(items, request_ids.batch_request_id(chunk))
     saved = []
     for result in results:
         if result.fault is not None:

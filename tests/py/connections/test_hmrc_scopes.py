@@ -62,7 +62,7 @@ async def test_vat_only_application_connects_when_the_setting_names_its_scopes(
     settings: Settings,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(settings, "hmrc_scopes", "read:vat write:vat")  # HMRC_SCOPES
+    monkeypatch.setenv("HMRC_SCOPES", "read:vat write:vat")  # HMRC's spec reads it per use
 
     asked = await _connect_vat_only_application(functions_client, sandboxes, world, db)
 

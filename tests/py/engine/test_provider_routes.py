@@ -8,7 +8,6 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from python_workers.config import Settings
 from python_workers.engine.http_metrics import MAX_ROUTES, ProviderLatency, route_template
 from python_workers.providers.url_paths import path_segment
 
@@ -35,19 +34,20 @@ def test_route_templates_keep_names_and_hide_ids(path: str, route: str) -> None:
     assert route_template(path) == route
 
 
-def latency() -> ProviderLatency:
-    return ProviderLatency(
-        Settings(
-            qbo_api_base_url="http://127.0.0.1:54401",
-            qbo_token_url="http://127.0.0.1:54401/oauth2/v1/tokens/bearer",
-            companies_house_base_url="http://127.0.0.1:54402",
-            hmrc_base_url="http://127.0.0.1:54403/",
-        )
-    )
+@pytest.fixture
+def hooks(monkeypatch: pytest.MonkeyPatch) -> ProviderLatency:
+    """The hooks with the providers' URL settings (each spec's) pointing at local ports."""
+    for name, value in {
+        "QBO_API_BASE_URL": "http://127.0.0.1:54401",
+        "QBO_TOKEN_URL": "http://127.0.0.1:54401/oauth2/v1/tokens/bearer",
+        "COMPANIES_HOUSE_BASE_URL": "http://127.0.0.1:54402",
+        "HMRC_BASE_URL": "http://127.0.0.1:54403/",
+    }.items():
+        monkeypatch.setenv(name, value)
+    return ProviderLatency()
 
 
-def test_the_provider_is_the_base_url_the_request_starts_with() -> None:
-    hooks = latency()
+def test_the_provider_is_the_base_url_the_request_starts_with(hooks: ProviderLatency) -> None:
     assert hooks.labels(httpx.URL("http://127.0.0.1:54401/v3/company/1/query?query=select")) == (
         "quickbooks", "/v3/company/{id}/query",
     )  # fmt: skip
@@ -62,8 +62,7 @@ def test_the_provider_is_the_base_url_the_request_starts_with() -> None:
     assert hooks.labels(httpx.URL("https://raw.example/x/constants.yml")) == ("other", "{other}")
 
 
-def test_a_providers_routes_are_bounded() -> None:
-    hooks = latency()
+def test_a_providers_routes_are_bounded(hooks: ProviderLatency) -> None:
     for n in range(MAX_ROUTES):
         name = "".join(chr(ord("a") + int(digit)) for digit in str(n))  # a, b, …, ba, bb
         assert hooks.labels(httpx.URL(f"http://127.0.0.1:54402/r{name}"))[1] == f"/r{name}"

@@ -8,8 +8,10 @@ import os
 import subprocess
 import sys
 
+from python_workers.cli.sync_names import one_of
 from python_workers.config import REPO_ROOT
 from python_workers.db.seed import load_seed
+from python_workers.providers.registry import provider_specs
 from tests.py.quickbooks.conftest import QbWorld
 
 DEMO_GB_PROJECT = "10000000-0000-4000-a000-000000000001"
@@ -78,10 +80,11 @@ def test_company_info_runs_from_the_cli_and_keeps_the_company_facts(qb: QbWorld)
 
 def test_unknown_provider_or_feature_is_one_line_naming_what_exists(qb_module: QbWorld) -> None:
     project = "10000000-0000-4000-a000-00000000ffff"
-    provider = _plugboard(qb_module, "sync", "xero", "vendors", "--project", project)
+    # a key the catalogue cannot hold (keys are lower-case letters, digits and _)
+    provider = _plugboard(qb_module, "sync", "no-such-provider", "vendors", "--project", project)
     assert provider.returncode == 1 and "Traceback" not in provider.stderr
     assert _last_line(provider.stderr) == (
-        "unknown provider 'xero': use companies_house, hmrc or quickbooks"
+        f"unknown provider 'no-such-provider': use {one_of(sorted(provider_specs()))}"
     ), provider.stdout + provider.stderr
 
     feature = _plugboard(qb_module, "sync", "quickbooks", "company", "--project", project)

@@ -12,6 +12,7 @@ import httpx
 
 from sandboxes.__main__ import ports_for_all
 from sandboxes.common.server import REPO_ROOT, free_port
+from sandboxes.registry import PORT_OFFSETS
 from sandboxes.testing import (
     configure_sandbox,
     inject_faults,
@@ -110,9 +111,10 @@ def test_serve_all_serves_until_sigterm_then_stops_cleanly() -> None:
         pass
 
 
-def test_all_takes_consecutive_ports_unless_a_sandbox_has_its_own() -> None:
-    assert ports_for_all(54401, {"hmrc": 6000}) == {
-        "quickbooks": 54401,
-        "companies_house": 54402,
-        "hmrc": 6000,
+def test_all_takes_each_spec_offset_unless_a_sandbox_has_its_own_port() -> None:
+    ports = ports_for_all(54401, {"hmrc": 6000})
+    assert ports == {
+        name: 6000 if name == "hmrc" else 54401 + offset for name, offset in PORT_OFFSETS.items()
     }
+    # the documented ports of the shipped sandboxes (sandboxes/README.md, plugboard up)
+    assert (ports["quickbooks"], ports["companies_house"]) == (54401, 54402)
