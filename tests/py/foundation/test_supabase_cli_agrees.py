@@ -13,8 +13,8 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from python_workers.db.migrate import MigrateReport, apply_compat, list_migrations, migrate
-from tests.supabase_cli import supabase
+from python_workers.db.migrate import list_migrations, migrate
+from tests.supabase_cli import push_only, supabase
 from tests.testdb import DatabaseServer, create_database, drop_database, schema_dump
 
 # what both build: the public and private schemas and the job queue's, owners aside
@@ -42,14 +42,6 @@ def test_supabase_db_push_and_plugboard_migrate_build_the_same_schema(
     assert "CREATE TABLE public.project_integrations" in dumped
     assert "CREATE TABLE procrastinate.procrastinate_jobs" in dumped
     assert schema_dump(server.url(pushed), *ONLY_OURS) == dumped
-
-
-def push_only(server: DatabaseServer, name: str) -> None:
-    """`supabase db push` into the empty database `name`, with nothing else run there but
-    what Supabase already has (roles, auth and Vault: the compat layer)."""
-    with psycopg.connect(server.url(name, admin=True), autocommit=True) as conn:
-        apply_compat(conn, MigrateReport())
-    supabase("db", "push", "--db-url", server.url(name), "--yes")
 
 
 def test_supabase_db_push_alone_queues_an_approved_expense(
