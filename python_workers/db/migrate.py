@@ -164,9 +164,8 @@ def apply_migrations(
             continue
         statements = read_statements(migration.path)
         with transaction(conn, role):
-            if migration.path == queue_schema.QUEUE_MIGRATION and queue_schema.earlier_install(
-                conn
-            ):
+            is_queue = migration.path == queue_schema.QUEUE_MIGRATION
+            if is_queue and queue_schema.earlier_install(conn):
                 queue_schema.adopt_earlier_install(conn)
                 report.adopted.append(migration.path.name)
             else:

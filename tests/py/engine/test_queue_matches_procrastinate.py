@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from importlib import metadata
 
 import psycopg
 import pytest
@@ -46,4 +47,8 @@ def test_the_migrations_install_procrastinates_own_schema(
     ours = schema_dump(db.admin_url, *QUEUE_ONLY, comments=True)
 
     assert "CREATE FUNCTION procrastinate.procrastinate_fetch_job_v2" in ours
-    assert schema_dump(procrastinates_own, *QUEUE_ONLY, comments=True) == ours
+    assert schema_dump(procrastinates_own, *QUEUE_ONLY, comments=True) == ours, (
+        f"procrastinate {metadata.version('procrastinate')} installs another queue schema than"
+        " our migrations: a new pin needs its upgrade migration (docs/contributing.md,"
+        " 'Upgrade procrastinate')"
+    )
