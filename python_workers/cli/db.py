@@ -9,6 +9,7 @@ from rich.console import Console
 from python_workers.config import settings
 from python_workers.db.cluster import ClusterError
 from python_workers.db.migrate import MigrateReport, MigrationError, SquashedHistoryError, migrate
+from python_workers.db.queue_schema import EarlierQueueError
 from python_workers.db.seed import load_seed, reset_database
 from python_workers.db.target import DatabaseTarget, resolve_target
 
@@ -44,8 +45,8 @@ def print_report(report: MigrateReport) -> None:
         console.print(f"compat applied: {name}")
     if report.compat_present:
         console.print(f"compat already present: {len(report.compat_present)} piece(s)")
-    for name in report.queue_applied:
-        console.print(f"job queue: {name}")
+    for name in report.adopted:
+        console.print(f"recorded as applied (already installed): {name}")
     for name in report.applied:
         console.print(f"applied: {name}")
     console.print(
@@ -58,7 +59,7 @@ def print_report(report: MigrateReport) -> None:
 def run_migrations(chosen: DatabaseTarget) -> None:
     try:
         print_report(migrate(chosen.admin_url))
-    except (MigrationError, SquashedHistoryError) as exc:
+    except (MigrationError, SquashedHistoryError, EarlierQueueError) as exc:
         raise _fail(str(exc)) from exc
     except psycopg.OperationalError as exc:
         raise _fail(f"cannot connect to PostgreSQL: {exc}") from exc

@@ -1,5 +1,5 @@
-"""The migration runner: the compat layer where Supabase's pieces are missing, the job
-queue's schema (python_workers/db/queue_schema.py), then every migration not applied yet,
+"""The migration runner: the compat layer where Supabase's pieces are missing, then every
+migration not applied yet (the job queue's schema first, python_workers/db/queue_schema.py),
 each in its own transaction, recorded where the Supabase CLI records them
 (supabase_migrations.schema_migrations) so `supabase db push` agrees."""
 
@@ -15,7 +15,7 @@ import psycopg
 from psycopg import sql
 
 from python_workers.config import REPO_ROOT
-from python_workers.db.queue_schema import install_queue_schema
+from python_workers.db import queue_schema
 from python_workers.db.sql_files import Statement, read_statements
 from python_workers.db.target import APP_ROLE
 
@@ -80,8 +80,9 @@ class MigrateReport:
     compat_applied: list[str] = field(default_factory=list)
     compat_present: list[str] = field(default_factory=list)
     applied: list[str] = field(default_factory=list)
+    # recorded as applied without running: what they create was already there
+    adopted: list[str] = field(default_factory=list)
     already_applied: int = 0
-    queue_applied: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -163,13 +164,22 @@ def apply_migrations(
             continue
         statements = read_statements(migration.path)
         with transaction(conn, role):
-            run_file(conn, migration.path, statements)
-            conn.execute(
-                "insert into supabase_migrations.schema_migrations (version, name, statements)"
-                " values (%s, %s, %s)",
-                (migration.version, migration.name, [s.text for s in statements]),
-            )
-        report.applied.append(migration.path.name)
+            is_queue = migration.path == queue_schema.QUEUE_MIGRATION
+            if is_queue and queue_schema.earlier_install(conn):
+                queue_schema.adopt_earlier_install(conn)
+                report.adopted.append(migration.path.name)
+            else:
+                run_file(conn, migration.path, statements)
+                report.applied.append(migration.path.name)
+            record(conn, migration, statements)
+
+
+def record(conn: psycopg.Connection, migration: Migration, statements: list[Statement]) -> None:
+    conn.execute(
+        "insert into supabase_migrations.schema_migrations (version, name, statements)"
+        " values (%s, %s, %s)",
+        (migration.version, migration.name, [s.text for s in statements]),
+    )
 
 
 def _warnings(conn: psycopg.Connection) -> list[str]:
@@ -183,15 +193,6 @@ def _warnings(conn: psycopg.Connection) -> list[str]:
         "cron.database_name = this database) and run `plugboard db migrate` again, or let "
         "`plugboard worker --plan-schedules` run the planning tick."
     ]
-
-
-def install_prerequisites(conn: psycopg.Connection, report: MigrateReport) -> str | None:
-    """The compat layer where missing and the job queue; returns the role migrations run as."""
-    apply_compat(conn, report)
-    role = migration_role(conn)
-    # the job queue first: migrations create the function that defers its jobs
-    report.queue_applied = install_queue_schema(conn, lambda: transaction(conn, role))
-    return role
 
 
 def refuse_history_before_baseline(conn: psycopg.Connection, directory: Path) -> None:
@@ -222,7 +223,7 @@ def migrate(url: str, directory: Path = MIGRATIONS_DIR) -> MigrateReport:
         conn.execute("select pg_advisory_lock(%s)", (MIGRATE_LOCK_KEY,))
         try:
             refuse_history_before_baseline(conn, directory)
-            install_prerequisites(conn, report)
+            apply_compat(conn, report)
             apply_migrations(conn, report, directory)
             report.warnings = _warnings(conn)
         finally:

@@ -1,25 +1,17 @@
-"""The job queue's schema: procrastinate's own SQL, in its own schema `procrastinate` of the
-same database, installed and upgraded by `plugboard db migrate`.
+"""The job queue's schema is procrastinate's own SQL at the version uv.lock pins, in the
+schema `procrastinate` of the same database, shipped as migrations like everything else:
+20261204490000_procrastinate_queue.sql (procrastinate's packaged schema.sql) and
+20261204490100_procrastinate_queue_tuning.sql (Plugboard's changes to it), so
+`supabase db push` alone installs it (docs/contributing.md, "Upgrade procrastinate").
 
-procrastinate ships `sql/schema.sql` (the whole schema at the installed version) and
-`sql/migrations/*.sql` (one file per change since 0.0.0, named `<version>_<nn>_<what>.sql`,
-sorted by name). A fresh database gets schema.sql and every shipped migration is recorded
-as applied (schema.sql is the sum of them); later, when the pinned procrastinate version
-changes, the shipped migrations not recorded yet are applied in name order, each in its
-own transaction. procrastinate's SQL names its objects without a schema, so it runs with
-`search_path = procrastinate`; so do the workers' queue connections and the one SQL
-function that defers jobs (private.defer_sync_jobs).
-
-procrastinate splits an upgrade into "pre" migrations (before new workers start) and
-"post" ones (after old workers stopped); `plugboard db migrate` applies both, so upgrade
-with the workers stopped, or apply the pre files first by hand for a rolling upgrade.
-"""
+Before that, `plugboard db migrate` installed it itself and recorded procrastinate's
+migrations in procrastinate.plugboard_queue_migrations. Such a database already holds what
+the queue migration creates: it is adopted (the migration recorded as applied, that table
+dropped) when its record shows the pinned version's migrations, refused otherwise."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 import psycopg
@@ -27,66 +19,35 @@ import psycopg
 from python_workers.config import REPO_ROOT
 
 QUEUE_SCHEMA = "procrastinate"
-HISTORY_TABLE = f"{QUEUE_SCHEMA}.plugboard_queue_migrations"
-SCHEMA_SQL = "schema.sql"
-TUNING_SQL = REPO_ROOT / "supabase" / "queue" / "plugboard_queue_tuning.sql"
-
-Transaction = Callable[[], AbstractContextManager[None]]
+QUEUE_MIGRATION = REPO_ROOT / "supabase" / "migrations" / "20261204490000_procrastinate_queue.sql"
+EARLIER_HISTORY = f"{QUEUE_SCHEMA}.plugboard_queue_migrations"
 
 
-def _sql_dir() -> Path:
-    return Path(str(resources.files("procrastinate.sql")))
+class EarlierQueueError(RuntimeError):
+    """The queue was installed by an earlier `plugboard db migrate` at another version."""
 
 
-def shipped_migrations() -> list[Path]:
-    return sorted((_sql_dir() / "migrations").glob("*.sql"))
+def shipped_migrations() -> list[str]:
+    """The names of procrastinate's migration files at the pinned version."""
+    folder = Path(str(resources.files("procrastinate.sql"))) / "migrations"
+    return sorted(path.name for path in folder.glob("*.sql"))
 
 
-def procrastinate_version() -> str:
-    return metadata.version("procrastinate")
+def earlier_install(conn: psycopg.Connection) -> bool:
+    """True when the queue was installed by `plugboard db migrate` before it was a migration."""
+    row = conn.execute("select to_regclass(%s) is not null", (EARLIER_HISTORY,)).fetchone()
+    return bool(row and row[0])
 
 
-def _record(conn: psycopg.Connection, names: list[str]) -> None:
-    conn.cursor().executemany(
-        f"insert into {HISTORY_TABLE} (name, procrastinate_version) values (%s, %s)",
-        [(name, procrastinate_version()) for name in names],
-    )
-
-
-def install_queue_schema(conn: psycopg.Connection, transaction: Transaction) -> list[str]:
-    """Install or upgrade the queue schema, then apply Plugboard's tuning of it; returns
-    what was installed or upgraded (empty: up to date)."""
-    applied = _install_or_upgrade(conn, transaction)
-    with transaction():
-        conn.execute(TUNING_SQL.read_bytes())
-    return applied
-
-
-def _install_or_upgrade(conn: psycopg.Connection, transaction: Transaction) -> list[str]:
-    with transaction():
-        conn.execute(f"create schema if not exists {QUEUE_SCHEMA}")
-        conn.execute(f"revoke all on schema {QUEUE_SCHEMA} from public")
-        conn.execute(
-            f"create table if not exists {HISTORY_TABLE} (name text primary key,"
-            " procrastinate_version text not null,"
-            " applied_at timestamptz not null default now())"
+def adopt_earlier_install(conn: psycopg.Connection) -> None:
+    """Drop the earlier install's record, once it is known to match the pinned version (the
+    caller records the queue migration as applied, in the same transaction)."""
+    recorded = {row[0] for row in conn.execute(f"select name from {EARLIER_HISTORY}")}
+    missing = sorted(set(shipped_migrations()) - recorded)
+    if missing:
+        raise EarlierQueueError(
+            f"this database's job queue was installed by an earlier `plugboard db migrate` "
+            f"and lacks procrastinate's {', '.join(missing)}: nothing was applied. Rebuild it "
+            "with `plugboard db reset` (local development data only)."
         )
-        installed = conn.execute(
-            "select to_regclass(%s) is not null", (f"{QUEUE_SCHEMA}.procrastinate_jobs",)
-        ).fetchone()
-        if not (installed and installed[0]):
-            conn.execute(f"set local search_path = {QUEUE_SCHEMA}")
-            conn.execute((_sql_dir() / SCHEMA_SQL).read_bytes())
-            _record(conn, [path.name for path in shipped_migrations()])
-            return [f"procrastinate {procrastinate_version()} {SCHEMA_SQL}"]
-        done = {row[0] for row in conn.execute(f"select name from {HISTORY_TABLE}")}
-    applied = []
-    for path in shipped_migrations():
-        if path.name in done:
-            continue
-        with transaction():
-            conn.execute(f"set local search_path = {QUEUE_SCHEMA}")
-            conn.execute(path.read_bytes())
-            _record(conn, [path.name])
-        applied.append(f"procrastinate {path.name}")
-    return applied
+    conn.execute(f"drop table {EARLIER_HISTORY}")

@@ -13,7 +13,8 @@ from python_workers.config import REPO_ROOT
 from python_workers.db.migrate import (
     MIGRATE_LOCK_KEY,
     MigrateReport,
-    install_prerequisites,
+    apply_compat,
+    migration_role,
     run_file,
     transaction,
 )
@@ -46,14 +47,15 @@ def schema_files(directory: Path = SCHEMAS_DIR) -> list[Path]:
 
 
 def load_schema_files(url: str, directory: Path = SCHEMAS_DIR) -> list[Path]:
-    """Into the empty database at `url`: the compat layer and the job queue as
-    `plugboard db migrate` installs them, then every schema file, each in its own
+    """Into the empty database at `url`: the compat layer as `plugboard db migrate`
+    installs it, then every schema file, each in its own
     transaction. Records no migration history. Returns the files loaded."""
     files = schema_files(directory)
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("select pg_advisory_lock(%s)", (MIGRATE_LOCK_KEY,))
         try:
-            role = install_prerequisites(conn, MigrateReport())
+            apply_compat(conn, MigrateReport())
+            role = migration_role(conn)
             for path in files:
                 with transaction(conn, role):
                     run_file(conn, path, read_statements(path))

@@ -1,12 +1,10 @@
-"""`plugboard db migrate` installs procrastinate's schema in `procrastinate` once (its
-shipped migrations recorded as applied), applies a shipped migration it has not recorded
-when the pinned version brings one, and does nothing the second time; procrastinate's own
-check finds its schema where the workers look for it."""
+"""The job queue comes with the migrations (20261204490000, 20261204490100): a migrated
+database has it, owned by `postgres`, where the workers' connections look for it; a
+database whose queue an earlier `plugboard db migrate` installed is adopted, not rebuilt."""
 
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import procrastinate
 import psycopg
@@ -17,36 +15,61 @@ from python_workers.db.migrate import migrate
 from python_workers.engine.app import queue_connector
 from tests.testdb import Database
 
+QUEUE_VERSIONS = ("20261204490000", "20261204490100")
 
-def test_a_migrated_database_has_the_queue_recorded(db: Database) -> None:
+
+def test_a_migrated_database_has_the_queue_from_its_migrations(db: Database) -> None:
     with psycopg.connect(db.url) as conn:
-        recorded = {
-            row[0]
-            for row in conn.execute("select name from procrastinate.plugboard_queue_migrations")
-        }
+        recorded = conn.execute(
+            "select version from supabase_migrations.schema_migrations"
+            " where version = any(%s) order by version",
+            (list(QUEUE_VERSIONS),),
+        ).fetchall()
         owner = conn.execute(
             "select pg_get_userbyid(relowner) from pg_class"
             " where oid = 'procrastinate.procrastinate_jobs'::regclass"
         ).fetchone()
-    assert recorded == {path.name for path in queue_schema.shipped_migrations()}
+    assert [row[0] for row in recorded] == list(QUEUE_VERSIONS)
     assert owner == ("postgres",)
-    assert migrate(db.admin_url).queue_applied == []
 
 
-def test_a_new_shipped_migration_is_applied_once(
-    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    upgrade = tmp_path / "99.00.00_01_plugboard_test_upgrade.sql"
-    upgrade.write_text("create table procrastinate_upgrade_probe (id integer);")
-    shipped = queue_schema.shipped_migrations()
-    monkeypatch.setattr(queue_schema, "shipped_migrations", lambda: [*shipped, upgrade])
-    assert migrate(db.admin_url).queue_applied == [f"procrastinate {upgrade.name}"]
-    assert migrate(db.admin_url).queue_applied == []
+def earlier_install(db: Database, names: list[str]) -> None:
+    """Make the database look as an earlier `plugboard db migrate` left it: the queue there,
+    its own record of procrastinate's migrations, no queue migration recorded."""
+    with psycopg.connect(db.admin_url) as conn:
+        conn.execute("set role postgres")  # as `plugboard db migrate` created it
+        conn.execute(
+            "delete from supabase_migrations.schema_migrations where version = %s",
+            (QUEUE_VERSIONS[0],),
+        )
+        conn.execute(
+            f"create table {queue_schema.EARLIER_HISTORY} (name text primary key,"
+            " procrastinate_version text not null)"
+        )
+        conn.cursor().executemany(
+            f"insert into {queue_schema.EARLIER_HISTORY} values (%s, '3.10.0')",
+            [(name,) for name in names],
+        )
+
+
+def test_a_queue_installed_by_an_earlier_migrate_is_adopted(db: Database) -> None:
+    earlier_install(db, queue_schema.shipped_migrations())
+
+    report = migrate(db.admin_url)
+
+    assert report.adopted == ["20261204490000_procrastinate_queue.sql"]
+    assert report.applied == []
     with psycopg.connect(db.url) as conn:
-        probe = conn.execute(
-            "select to_regclass('procrastinate.procrastinate_upgrade_probe')"
-        ).fetchone()
-    assert probe is not None and probe[0] is not None
+        gone = conn.execute("select to_regclass(%s)", (queue_schema.EARLIER_HISTORY,)).fetchone()
+    assert gone == (None,)
+    assert migrate(db.admin_url).adopted == []
+
+
+def test_an_earlier_queue_at_another_version_is_refused(db: Database) -> None:
+    earlier_install(db, queue_schema.shipped_migrations()[:-1])
+
+    with pytest.raises(queue_schema.EarlierQueueError, match="plugboard db reset"):
+        migrate(db.admin_url)
 
 
 def test_procrastinate_sees_its_schema_through_the_workers_connection(db: Database) -> None:

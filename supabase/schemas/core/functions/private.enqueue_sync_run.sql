@@ -10,6 +10,9 @@
 -- feature or action, entity) is still waiting for a worker, its log id is returned and
 -- nothing new is written. A run that already started does not count: a change after it
 -- started needs a run of its own, which waits for the first (the key is also the job's lock).
+-- Without the job queue (its migrations not applied) the run is still written, failed
+-- with error code queue_unavailable saying so: a host write that triggers a run never
+-- fails because the queue is missing.
 create or replace function private.enqueue_sync_run(
     p_project_integration_id uuid,
     p_feature_id uuid,
@@ -27,12 +30,17 @@ as $$
 declare
     v_lock text := private.sync_run_key(p_project_integration_id, p_feature_id, p_action, p_entity_id);
     v_log_id uuid;
+    v_queue_installed boolean := private.job_queue_installed();
+    v_queued boolean := false;
 begin
     -- a waiting run with this key is handed back; if it starts between our attempt to
     -- queue and our look-up, the next attempt queues a new run (at most a few rounds)
     for v_round in 1..3 loop
         v_log_id := pg_catalog.gen_random_uuid();
-        if private.defer_sync_jobs(array[v_log_id], array[v_lock], p_trigger) is not null then
+        if v_queue_installed then
+            v_queued := private.defer_sync_jobs(array[v_log_id], array[v_lock], p_trigger) is not null;
+        end if;
+        if v_queued or not v_queue_installed then
             if private.insert_pending_sync_logs(
                 array[v_log_id], array[p_project_integration_id], array[p_feature_id], p_trigger,
                 array[p_action], array[p_entity_type], array[p_entity_id], array[p_params],
@@ -41,6 +49,14 @@ begin
                 raise exception using errcode = 'PB404', message = format(
                     'no project integration %s (or feature %s is not one of its provider''s)',
                     p_project_integration_id, p_feature_id);
+            end if;
+            if not v_queue_installed then
+                update public.integration_sync_logs
+                set status = 'failed', error_code = 'queue_unavailable', finished_at = pg_catalog.now(),
+                    error_message = 'this run was not queued: the job queue (schema procrastinate) is '
+                    || 'not installed in this database. Apply the migrations (supabase db push, '
+                    || 'or plugboard db migrate), then ask for the run again.'
+                where id = v_log_id;
             end if;
             return v_log_id;
         end if;

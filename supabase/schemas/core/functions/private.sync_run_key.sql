@@ -1,5 +1,5 @@
 -- The job queue's one door from SQL. Sync runs are procrastinate jobs (its schema
--- `procrastinate`, installed by `plugboard db migrate` before these migrations; see
+-- `procrastinate`, installed by the migrations that sort first, 20261204490000…; see
 -- python_workers/db/queue_schema.py), deferred inside the caller's transaction, so a
 -- rolled-back change enqueues nothing and a committed one wakes the workers (procrastinate
 -- NOTIFYs on insert).

@@ -1,8 +1,7 @@
--- Plugboard's tuning of procrastinate's schema, applied by `plugboard db migrate` after
--- every install or upgrade of the queue (idempotent). Kept out of supabase/migrations so
--- a database whose migrations came from `supabase db push` (no queue schema yet) still
--- gets it once `plugboard db migrate` installs the queue, and so a procrastinate upgrade
--- that replaces a function gets it back.
+-- Plugboard's changes to procrastinate's schema (queue/procrastinate.sql). The queue
+-- drift test applies this same file to the schema procrastinate itself installs before
+-- comparing (tests/py/engine/test_queue_matches_procrastinate.py), so it may hold only
+-- what Plugboard adds. Idempotent: a procrastinate upgrade's migration runs it again.
 
 -- Look a job's lock up directly. procrastinate_fetch_job_v2 checks each waiting job for
 -- another job holding the same lock; its own index on (id, lock) cannot look a lock up,
@@ -19,3 +18,23 @@ where status in ('todo', 'doing');
 -- function, so no other query's plans change.
 alter function procrastinate.procrastinate_fetch_job_v2(character varying[], bigint)
 set enable_sort = off;
+
+-- A fixed search_path on every procrastinate function (splinter's
+-- function_search_path_mutable): procrastinate's SQL names its tables without a schema and
+-- would otherwise resolve them through each caller's search_path.
+do $$
+declare
+    v_function regprocedure;
+begin
+    for v_function in
+        select p.oid::regprocedure
+        from pg_catalog.pg_proc as p
+        where p.pronamespace = 'procrastinate'::regnamespace
+        order by p.oid
+    loop
+        execute pg_catalog.format(
+            'alter function %s set search_path = procrastinate, pg_catalog, pg_temp', v_function
+        );
+    end loop;
+end
+$$;
