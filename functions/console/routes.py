@@ -155,9 +155,11 @@ async def logs(request: Request) -> Response:
                 {**kept, "after_at": last["created_at"].isoformat(), "after_id": last["id"]}
             )
         return render(
-            "logs.html", page=page, logs=found, features=features, filters=kept,
-            statuses=STATUSES, triggers=TRIGGERS, next_query=next_query,
-            providers=sorted({f["provider_key"] for f in features}),
+            "logs.html", page=page, logs=found, filters=kept, next_query=next_query,
+            providers=[(key, key) for key in sorted({f["provider_key"] for f in features})],
+            features=[(str(f["feature_id"]), f["feature_name"]) for f in features],
+            statuses=[(status, status) for status in STATUSES],
+            triggers=[(trigger, trigger) for trigger in TRIGGERS],
         )  # fmt: skip
 
     return await serve(request, LOGS, params, build)
@@ -179,18 +181,51 @@ async def log_detail(request: Request) -> Response:
     return await serve(request, LOGS, params, build)
 
 
+async def configuration_page(
+    conn: AsyncConnection[Any], page: Page, field_errors: Mapping[str, str], status: int = 200
+) -> Response:
+    """The Configuration page; field_errors: a feature key → the message shown at its field."""
+    project = {"project": page.project["id"]}
+    return render(
+        "configuration.html", status, page=page, field_errors=field_errors,
+        providers=await rows(conn, queries.PROVIDERS, project),
+        features=await rows(conn, queries.FEATURES, project),
+        history=await rows(conn, queries.HISTORY, project),
+    )  # fmt: skip
+
+
 async def configuration(request: Request) -> Response:
-    params = request.query_params
+    async def build(conn: AsyncConnection[Any], page: Page) -> Response:
+        return await configuration_page(conn, page, {})
+
+    return await serve(request, CONFIGURATION, request.query_params, build)
+
+
+async def set_schedule(request: Request) -> Response:
+    """A feature's schedule (its cron) through integration_feature_set_trigger; the RPC's
+    validation message is shown at the field."""
+    form = {name: str(value) for name, value in (await request.form()).items()}
 
     async def build(conn: AsyncConnection[Any], page: Page) -> Response:
-        project = {"project": page.project["id"]}
-        features = await rows(conn, queries.FEATURES, project)
-        return render(
-            "configuration.html", page=page, providers=await rows(conn, queries.PROVIDERS, project),
-            features=features, history=await rows(conn, queries.HISTORY, project),
-        )  # fmt: skip
+        arguments = {
+            "project": page.project["id"], "integration": form.get("integration"),
+            "feature": form.get("feature"), "schedule": form.get("schedule", "").strip(),
+        }  # fmt: skip
+        try:
+            async with conn.transaction():
+                saved = await conn.execute(queries.SET_SCHEDULE, arguments)
+        except psycopg.Error as error:
+            if error.sqlstate not in ("PB400", "PB422"):  # a bad value, not a refusal
+                raise
+            message = error.diag.message_primary or "not a schedule"
+            return await configuration_page(conn, page, {form.get("feature", ""): message}, 422)
+        if saved.rowcount == 0:
+            return refused(404, "Not done", "No scheduled feature of that name here.", page)
+        return RedirectResponse(
+            f"{CONFIGURATION}?project={page.project['id']}#feature-{form.get('feature', '')}", 303
+        )
 
-    return await serve(request, CONFIGURATION, params, build)
+    return await serve(request, CONFIGURATION, form, build)
 
 
 def change(sql: str, with_enabled: bool) -> Callable[[Request], Awaitable[Response]]:
@@ -232,4 +267,5 @@ ROUTES: list[BaseRoute] = [
     Route(CONFIGURATION, configuration, methods=["GET"]),
     Route(CONFIGURATION + "/feature", change(queries.SET_FEATURE_ENABLED, True), methods=["POST"]),
     Route(CONFIGURATION + "/sync", change(queries.REQUEST_SYNC, False), methods=["POST"]),
+    Route(CONFIGURATION + "/schedule", set_schedule, methods=["POST"]),
 ]

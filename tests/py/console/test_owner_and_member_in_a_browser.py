@@ -1,7 +1,8 @@
 """Proves, in headless Chromium (Debian's chromium, driven by Playwright) against the real
 `plugboard functions` server: an owner signs in through `plugboard console`'s one-time link,
 filters the logs (the filters stay in the URL) and opens a failed run's detail; turns a
-feature off and on and sees both changes in the configuration history under their name;
+feature off and on, gives a scheduled feature a bad cron (the validation message shows at
+the field) then a good one, and sees the three changes in the history under their name;
 the pages lay out at 360 px. A member without the integration permissions sees no
 Setup > Integrations entry and gets 403 on both pages; a used link does not sign in again.
 Screenshots of each page go to test-output/console/."""
@@ -113,8 +114,21 @@ def test_an_owner_reads_logs_and_switches_a_feature_a_member_is_refused(
     expect(
         owner.get_by_role("region", name="QuickBooks Online").get_by_role("switch").first
     ).to_have_attribute("aria-checked", "true")
+    # a schedule: a bad cron shows the RPC's message at the field, a good one is saved
+    quickbooks = owner.get_by_role("region", name="QuickBooks Online")
+    schedule = quickbooks.get_by_label("Schedule (cron, UTC)").first
+    schedule.fill("every tuesday")
+    schedule.press("Enter")
+    expect(schedule).to_have_attribute("aria-invalid", "true")
+    expect(owner.locator(".field-error")).to_contain_text("schedule")
+    _shot(owner, "configuration_bad_schedule")
+    schedule.fill("45 4 * * *")
+    schedule.press("Enter")
+    expect(quickbooks.get_by_label("Schedule (cron, UTC)").first).to_have_value("45 4 * * *")
+    expect(owner.locator(".field-error")).to_have_count(0)
+
     history = owner.locator("#history tbody tr")
-    for action in ("disabled", "enabled"):
+    for action in ("disabled", "enabled", "trigger changed"):
         change = history.filter(has_text="Olivia Owner").filter(
             has=owner.get_by_role("cell", name=action, exact=True)
         )
