@@ -35,8 +35,8 @@ if [ ! -x .tools/bin/uv ] || [ "$(.tools/bin/uv --version | cut -d' ' -f2)" != "
 fi
 .tools/bin/uv sync --locked --quiet
 
-if [ ! -f node_modules/htmx.org/dist/htmx.min.js ] || { [ "${1:-}" = test ] && [ ! -x node_modules/.bin/supabase ]; }; then
-    echo "installing htmx and the Supabase CLI (npm, package-lock.json)"
+if [ ! -f node_modules/htmx.org/dist/htmx.min.js ] || { [ "${1:-}" = test ] && { [ ! -x node_modules/.bin/supabase ] || [ ! -f node_modules/axe-core/axe.min.js ]; }; }; then
+    echo "installing htmx, axe-core and the Supabase CLI (npm, package-lock.json)"
     # npm ci refuses this lock (npm leaves the other platforms' optional CLI binaries out of
     # it); install from it without rewriting it instead: the version is pinned exactly.
     npm install --no-audit --no-fund --no-save --loglevel=error

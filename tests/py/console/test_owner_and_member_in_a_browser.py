@@ -5,7 +5,8 @@ feature off and on, gives a scheduled feature a bad cron (the validation message
 the field) then a good one, and sees the three changes in the history under their name;
 the pages lay out at 360 px. A member without the integration permissions sees no
 Setup > Integrations entry and gets 403 on both pages; a used link does not sign in again.
-Screenshots of each page go to test-output/console/."""
+Every page passes an axe-core scan with no serious violation; screenshots of each go to
+test-output/console/."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from tests.py.console.conftest import Functions
 from tests.testdb import Database
 
 SHOTS = REPO_ROOT / "test-output" / "console"
+AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SEED_LOGS = """
 insert into public.integration_sync_logs (
     project_id, project_integration_id, provider_id, feature_id, trigger_type, direction,
@@ -68,6 +70,15 @@ def _seed_logs(db: Database, world: World) -> None:
 
 
 def _shot(page: Page, name: str) -> None:
+    """The page has no serious or critical accessibility violation (axe-core, from npm);
+    then its screenshot."""
+    page.add_script_tag(path=str(AXE))
+    serious = page.evaluate(
+        """async () => (await axe.run()).violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+    )
+    assert serious == [], f"{name}: {serious}"
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
