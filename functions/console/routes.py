@@ -165,20 +165,23 @@ async def logs(request: Request) -> Response:
     return await serve(request, LOGS, params, build)
 
 
-async def log_detail(request: Request) -> Response:
-    params = request.query_params
+def one_log(template: str) -> Callable[[Request], Awaitable[Response]]:
+    """A run of the open project shown with `template`: its detail page, or its Logs row."""
 
-    async def build(conn: AsyncConnection[Any], page: Page) -> Response:
-        try:
-            log_id = UUID(request.path_params["log_id"])
-        except ValueError:
-            return refused(404, "No such run", "That is not a run's id.", page)
-        found = await rows(conn, queries.LOG, {"project": page.project["id"], "id": log_id})
-        if not found:
-            return refused(404, "No such run", "No run with that id in this project.", page)
-        return render("log_detail.html", page=page, log=found[0])
+    async def handler(request: Request) -> Response:
+        async def build(conn: AsyncConnection[Any], page: Page) -> Response:
+            try:
+                log_id = UUID(request.path_params["log_id"])
+            except ValueError:
+                return refused(404, "No such run", "That is not a run's id.", page)
+            found = await rows(conn, queries.LOG, {"project": page.project["id"], "id": log_id})
+            if not found:
+                return refused(404, "No such run", "No run with that id in this project.", page)
+            return render(template, page=page, log=found[0])
 
-    return await serve(request, LOGS, params, build)
+        return await serve(request, LOGS, request.query_params, build)
+
+    return handler
 
 
 async def configuration_page(
@@ -263,7 +266,8 @@ ROUTES: list[BaseRoute] = [
     Route("/console/static/htmx.min.js", htmx, methods=["GET"]),
     Route("/setup/integrations", home, methods=["GET"]),
     Route(LOGS, logs, methods=["GET"]),
-    Route(LOGS + "/{log_id}", log_detail, methods=["GET"]),
+    Route(LOGS + "/{log_id}", one_log("log_detail.html"), methods=["GET"]),
+    Route(LOGS + "/{log_id}/row", one_log("log_row.html"), methods=["GET"]),
     Route(CONFIGURATION, configuration, methods=["GET"]),
     Route(CONFIGURATION + "/feature", change(queries.SET_FEATURE_ENABLED, True), methods=["POST"]),
     Route(CONFIGURATION + "/sync", change(queries.REQUEST_SYNC, False), methods=["POST"]),

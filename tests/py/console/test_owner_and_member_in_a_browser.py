@@ -1,6 +1,7 @@
 """Proves, in headless Chromium (Debian's chromium, driven by Playwright) against the real
 `plugboard functions` server: an owner signs in through `plugboard console`'s one-time link,
-filters the logs (the filters stay in the URL) and opens a failed run's detail; turns a
+sees a pending run reach success without a reload, filters the logs (the filters stay in
+the URL) and opens a failed run's detail; turns a
 feature off and on, gives a scheduled feature a bad cron (the validation message shows at
 the field) then a good one, and sees the three changes in the history under their name;
 the pages lay out at 360 px. A member without the integration permissions sees no
@@ -24,6 +25,13 @@ from tests.py.console.conftest import Functions
 from tests.testdb import Database
 
 SHOTS = REPO_ROOT / "test-output" / "console"
+PENDING_LOG = """
+insert into public.integration_sync_logs (
+    project_id, project_integration_id, provider_id, trigger_type, direction, action
+)
+select project_id, id, provider_id, 'on_manual', 'inbound', 'company_info'
+from public.project_integrations where id = %(qbo)s
+"""
 AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SEED_LOGS = """
 insert into public.integration_sync_logs (
@@ -100,6 +108,22 @@ def test_an_owner_reads_logs_and_switches_a_feature_a_member_is_refused(
     expect(owner.get_by_role("heading", name="Logs", level=1)).to_be_visible()
     expect(owner.locator("tbody tr")).to_have_count(2)
     _shot(owner, "logs")
+
+    # a pending run reaches its final status on the open page, without a reload
+    with psycopg.connect(db.url, autocommit=True) as conn:
+        conn.execute(PENDING_LOG, {"qbo": world.integrations["quickbooks"]})
+    owner.reload()
+    pending = owner.locator("tbody tr").filter(has_text="pending")
+    expect(pending).to_have_count(1)
+    owner.evaluate("window.stillThisPage = true")
+    with psycopg.connect(db.url, autocommit=True) as conn:
+        conn.execute(
+            "update public.integration_sync_logs set status = 'success', started_at = now(),"
+            " finished_at = now() where action = 'company_info' and status = 'pending'"
+        )
+    expect(owner.locator("tbody tr").filter(has_text="pending")).to_have_count(0, timeout=10_000)
+    expect(owner.locator("tbody tr .status-success")).to_have_count(2)
+    assert owner.evaluate("window.stillThisPage === true"), "the page was reloaded"
     owner.get_by_label("Status", exact=True).select_option("failed")
     owner.get_by_role("button", name="Filter").click()
     expect(owner).to_have_url(re.compile(r"[?&]status=failed(&|$)"))
