@@ -25,11 +25,13 @@ LOG = "select * from public.v_integration_sync_logs where project_id = %(project
 PROVIDERS = """
 select p.key as provider_key, p.name as provider_name, p.description as provider_description,
     i.id, i.status::text as status, i.is_enabled, i.external_account_name, i.connected_at,
-    i.connection_expiry_warning, i.last_error_code, i.last_error_message, i.last_error_at
+    i.connection_expiry_warning, i.last_error_code, i.last_error_message, i.last_error_at,
+    s.settings
 from public.projects as pr
 inner join public.integration_provider_countries as c on pr.country_code = c.country_code
 inner join public.integration_providers as p on c.provider_id = p.id
 left join public.v_project_integrations as i on pr.id = i.project_id and p.id = i.provider_id
+left join public.project_integrations as s on i.id = s.id
 where pr.id = %(project)s
 order by p.name
 """
@@ -66,3 +68,5 @@ from public.v_project_integration_features as v
 where v.project_id = %(project)s and v.project_integration_id = %(integration)s
     and v.feature_key = %(feature)s and v.trigger_type = 'on_schedule'
 """
+
+SET_HMRC_REFERENCES = "select public.hmrc_set_references(%(integration)s, %(references)s)"

@@ -36,6 +36,9 @@ LOG_FILTERS = {  # URL parameter → integration_sync_logs_page filter
     "provider": "provider", "feature": "feature_id", "status": "status",
     "trigger": "trigger_type", "from": "from", "to": "to",
 }  # fmt: skip
+HMRC_REFERENCES = ("vrn", "utr", "employer_paye_reference", "accounts_office_reference")
+# hmrc_set_references names a PAYE error by its client action's field
+HMRC_ERROR_FIELDS = {"employer_reference": "employer_paye_reference"}
 # an RPC's refusal → the HTTP status the page answers with
 REFUSED_STATUS = {"PB403": 403, "42501": 403, "PB404": 404}
 
@@ -231,6 +234,28 @@ async def set_schedule(request: Request) -> Response:
     return await serve(request, CONFIGURATION, form, build)
 
 
+async def set_hmrc_references(request: Request) -> Response:
+    """The HMRC identifiers through hmrc_set_references: each refused one's message is shown
+    at its field and nothing is saved. A field left empty keeps what is stored."""
+    form = {name: str(value) for name, value in (await request.form()).items()}
+
+    async def build(conn: AsyncConnection[Any], page: Page) -> Response:
+        given = {name: form[name].strip() for name in HMRC_REFERENCES if form.get(name, "").strip()}
+        found = await rows(conn, queries.SET_HMRC_REFERENCES, {
+            "integration": form.get("integration"), "references": psycopg.types.json.Jsonb(given),
+        })  # fmt: skip
+        outcome = found[0]["hmrc_set_references"]
+        if not outcome["saved"]:
+            errors = {
+                "hmrc." + HMRC_ERROR_FIELDS.get(error["field"], error["field"]): error["message"]
+                for error in outcome["errors"]
+            }
+            return await configuration_page(conn, page, errors, 422)
+        return RedirectResponse(f"{CONFIGURATION}?project={page.project['id']}#provider-hmrc", 303)
+
+    return await serve(request, CONFIGURATION, form, build)
+
+
 def change(sql: str, with_enabled: bool) -> Callable[[Request], Awaitable[Response]]:
     """A POST from the Configuration page that calls one RPC, then shows the page again."""
 
@@ -272,4 +297,5 @@ ROUTES: list[BaseRoute] = [
     Route(CONFIGURATION + "/feature", change(queries.SET_FEATURE_ENABLED, True), methods=["POST"]),
     Route(CONFIGURATION + "/sync", change(queries.REQUEST_SYNC, False), methods=["POST"]),
     Route(CONFIGURATION + "/schedule", set_schedule, methods=["POST"]),
+    Route(CONFIGURATION + "/hmrc-references", set_hmrc_references, methods=["POST"]),
 ]

@@ -3,7 +3,8 @@
 sees a pending run reach success without a reload, filters the logs (the filters stay in
 the URL) and opens a failed run's detail; turns a
 feature off and on, gives a scheduled feature a bad cron (the validation message shows at
-the field) then a good one, and sees the three changes in the history under their name;
+the field) then a good one, has a UTR refused at its field then saves a good one, and sees
+the four changes in the history under their name;
 the pages lay out at 360 px. A member without the integration permissions sees no
 Setup > Integrations entry and gets 403 on both pages; a used link does not sign in again.
 Every page passes an axe-core scan with no serious violation; screenshots of each go to
@@ -162,8 +163,25 @@ def test_an_owner_reads_logs_and_switches_a_feature_a_member_is_refused(
     expect(quickbooks.get_by_label("Schedule (cron, UTC)").first).to_have_value("45 4 * * *")
     expect(owner.locator(".field-error")).to_have_count(0)
 
+    # HMRC references: a UTR failing its check digit is refused at the field, a good one saved
+    hmrc = owner.get_by_role("region", name="HMRC")
+    hmrc.get_by_label("Corporation Tax UTR").fill("1234567890")
+    hmrc.get_by_role("button", name="Save the references").click()
+    utr = owner.get_by_role("region", name="HMRC").get_by_label("Corporation Tax UTR")
+    expect(utr).to_have_attribute("aria-invalid", "true")
+    expect(owner.locator("#hmrc-utr-error")).to_contain_text("check digit")
+    _shot(owner, "configuration_bad_utr")
+    utr.fill("2234567890")
+    owner.get_by_role("region", name="HMRC").get_by_role(
+        "button", name="Save the references"
+    ).click()
+    expect(
+        owner.get_by_role("region", name="HMRC").get_by_label("Corporation Tax UTR")
+    ).to_have_value("2234567890")
+    expect(owner.locator("#hmrc-utr-error")).to_have_count(0)
+
     history = owner.locator("#history tbody tr")
-    for action in ("disabled", "enabled", "trigger changed"):
+    for action in ("disabled", "enabled", "trigger changed", "references changed"):
         change = history.filter(has_text="Olivia Owner").filter(
             has=owner.get_by_role("cell", name=action, exact=True)
         )
