@@ -19,6 +19,15 @@ select * from public.integration_sync_logs_page(%(project)s, %(filters)s::jsonb,
     %(after_id)s, %(limit)s)
 """
 
+# runs per UTC day and status, the last 30 days (the Logs page's chart)
+OUTCOMES_BY_DAY = """
+select (created_at at time zone 'UTC')::date as day, status::text as status, count(*) as runs
+from public.integration_sync_logs
+where project_id = %(project)s
+    and created_at >= (now() at time zone 'UTC')::date - 29
+group by 1, 2
+"""
+
 LOG = "select * from public.v_integration_sync_logs where project_id = %(project)s and id = %(id)s"
 
 # every provider offered in the project's country, with its integration when there is one

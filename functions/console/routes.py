@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -23,7 +24,7 @@ from starlette.routing import BaseRoute, Route
 
 from functions.as_person import as_person
 from functions.auth import NotAuthenticated
-from functions.console import queries, session
+from functions.console import chart, queries, session
 from functions.services import services_of
 from python_workers.config import REPO_ROOT
 
@@ -149,6 +150,7 @@ async def logs(request: Request) -> Response:
             "after_at": after_at, "after_id": after_id, "limit": 50,
         })  # fmt: skip
         features = await rows(conn, queries.FEATURES, {"project": page.project["id"]})
+        outcomes = await rows(conn, queries.OUTCOMES_BY_DAY, {"project": page.project["id"]})
         kept = {name: params[name] for name in (*LOG_FILTERS, "project") if params.get(name)}
         kept["project"] = str(page.project["id"])
         next_query = None
@@ -159,6 +161,7 @@ async def logs(request: Request) -> Response:
             )
         return render(
             "logs.html", page=page, logs=found, filters=kept, next_query=next_query,
+            bars=chart.outcome_bars(outcomes, datetime.now(UTC).date()), chart_height=chart.HEIGHT,
             providers=[(key, key) for key in sorted({f["provider_key"] for f in features})],
             features=[(str(f["feature_id"]), f["feature_name"]) for f in features],
             statuses=[(status, status) for status in STATUSES],

@@ -1,14 +1,13 @@
 """Proves, in headless Chromium (Debian's chromium, driven by Playwright) against the real
 `plugboard functions` server: an owner signs in through `plugboard console`'s one-time link,
-sees a pending run reach success without a reload, filters the logs (the filters stay in
-the URL) and opens a failed run's detail; turns a
+sees today's runs in the 30-day chart and a pending run reach success without a reload,
+filters the logs (the filters stay in the URL) and opens a failed run's detail; turns a
 feature off and on, gives a scheduled feature a bad cron (the validation message shows at
 the field) then a good one, has a UTR refused at its field then saves a good one, and sees
-the four changes in the history under their name;
-the pages lay out at 360 px. A member without the integration permissions sees no
-Setup > Integrations entry and gets 403 on both pages; a used link does not sign in again.
-Every page passes an axe-core scan with no serious violation; screenshots of each go to
-test-output/console/."""
+the four changes in the history under their name; the pages lay out at 360 px. A member
+without the integration permissions sees no Setup > Integrations entry and gets 403 on both
+pages; a used link does not sign in again. Every page passes an axe-core scan with no
+serious violation; screenshots of each go to test-output/console/."""
 
 from __future__ import annotations
 
@@ -108,6 +107,8 @@ def test_an_owner_reads_logs_and_switches_a_feature_a_member_is_refused(
     nav.get_by_role("link", name="Logs").click()
     expect(owner.get_by_role("heading", name="Logs", level=1)).to_be_visible()
     expect(owner.locator("tbody tr")).to_have_count(2)
+    today = owner.locator("svg.chart g.day title").last
+    expect(today).to_have_text(re.compile(r": 1 succeeded, 1 failed, 0 pending or running$"))
     _shot(owner, "logs")
 
     # a pending run reaches its final status on the open page, without a reload
