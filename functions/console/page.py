@@ -69,6 +69,14 @@ async def serve(
     with the menu entry for `path` (None: their first entry): build the answer; an RPC's
     refusal becomes its message."""
     services = services_of(request)
+    origin = request.headers.get("origin")
+    if (
+        request.method == "POST"
+        and origin is not None
+        and origin != services.settings.functions_url()
+    ):
+        # besides the cookie's SameSite=Lax: a form another site posts is refused outright
+        return refused(403, "Not allowed", "A change can only come from these pages.")
     try:
         claims = session.claims(request, services.settings)
     except NotAuthenticated as error:

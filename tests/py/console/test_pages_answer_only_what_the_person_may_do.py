@@ -3,8 +3,9 @@ anyone in when Plugboard runs on a database it does not run itself (DATABASE_URL
 pages answer 401 without a session and with a forged one; a sign-in link works once; a
 person of another project opening this project's pages gets their own project and none of
 this one's data, and 404 for this project's run; a member without integration:manage gets
-403 for a feature switch (and nothing changes); an owner's "sync now" queues a run that the
-Logs page then lists as pending, started by them."""
+403 for a feature switch, and so does the owner's own form posted from another site
+(nothing changes); an owner's "sync now" queues a run that the Logs page then lists as
+pending."""
 
 from __future__ import annotations
 
@@ -103,7 +104,7 @@ def test_another_projects_person_sees_only_their_own(
         assert "secret_run" not in detail.text
 
 
-def test_a_member_cannot_switch_a_feature(
+def test_a_member_or_another_site_cannot_switch_a_feature(
     db: Database, world: World, functions_server: Functions
 ) -> None:
     form = {
@@ -113,6 +114,11 @@ def test_a_member_cannot_switch_a_feature(
     with signed_in(functions_server, "member@test.invalid") as client:
         answer = client.post(f"{CONFIGURATION}/feature", data=form)
     assert answer.status_code == 403
+    with signed_in(functions_server, "owner@test.invalid") as client:
+        elsewhere = client.post(
+            f"{CONFIGURATION}/feature", data=form, headers={"Origin": "https://elsewhere.example"}
+        )
+    assert elsewhere.status_code == 403
     with psycopg.connect(db.url) as conn:
         changed = conn.execute(
             "select count(*) from public.integration_config_history"
