@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from functions import oauth_routes, quickbooks_webhooks, status_routes
 from functions.body_limit import BodyLimit, BodyTooLarge, too_large
+from functions.console import routes as console_routes
 from functions.services import Services
 from python_workers.config import Settings
 from python_workers.db.target import resolve_target
@@ -54,11 +55,13 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
             *oauth_routes.ROUTES,
             *status_routes.ROUTES,
             *quickbooks_webhooks.ROUTES,
+            *console_routes.ROUTES,
         ],
         middleware=[Middleware(BodyLimit, max_bytes=configured.plugboard_functions_max_body_bytes)],
         exception_handlers={BodyTooLarge: too_large},
         lifespan=lifespan,
     )
+    app.state.console_sign_ins = set()  # sign-in links already used (functions/console/session.py)
     if services is not None:
         app.state.services = services  # also when no lifespan runs (httpx's ASGITransport)
     return app

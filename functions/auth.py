@@ -28,6 +28,13 @@ def verified_claims(request: Request, settings: Settings) -> dict[str, Any]:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise NotAuthenticated("sign in first (Authorization: Bearer <Supabase access token>)")
+    return claims_of_token(token, settings)
+
+
+def claims_of_token(token: str, settings: Settings) -> dict[str, Any]:
+    """The claims of a signed-in user's Supabase access token, verified."""
+    if settings.supabase_jwt_secret is None:
+        raise NotAuthenticated("SUPABASE_JWT_SECRET is not configured on this server")
     try:
         claims: dict[str, Any] = jwt.decode(
             token.strip(),

@@ -3,13 +3,13 @@ state as the signed-in user may see it (read under RLS, as PostgREST would), no 
 
 from __future__ import annotations
 
-import json
 from uuid import UUID
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from functions.as_person import as_person
 from functions.auth import NotAuthenticated, verified_claims
 from functions.services import services_of
 
@@ -35,11 +35,7 @@ async def status(request: Request) -> Response:
         project_id = UUID(request.query_params.get("project_id", ""))
     except ValueError:
         return JSONResponse({"error": "project_id (a uuid) is required"}, status_code=400)
-    async with services.pool.connection() as conn, conn.transaction():
-        await conn.execute("set local role authenticated")
-        await conn.execute(
-            "select set_config('request.jwt.claims', %s, true)", (json.dumps(claims),)
-        )
+    async with as_person(services.pool, claims) as conn:
         row = await (
             await conn.execute(STATUS_SQL, (project_id, request.path_params["provider"]))
         ).fetchone()

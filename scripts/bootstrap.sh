@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 UV_VERSION=0.13.8
 APT_PACKAGES=(postgresql-15 postgresql-contrib postgresql-15-cron)
 if [ "${1:-}" = test ]; then
-    # pgbouncer: the transaction-mode pooler the worker tests put in front of actions
-    APT_PACKAGES+=(postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl postgresql-15-plpgsql-check pgbouncer)
+    # pgbouncer: the transaction-mode pooler the worker tests put in front of actions;
+    # chromium: the console's browser tests (tests/py/console), driven by Playwright
+    APT_PACKAGES+=(postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl postgresql-15-plpgsql-check
+        pgbouncer chromium chromium-driver)
 fi
 
 missing=()
@@ -34,8 +36,8 @@ if [ ! -x .tools/bin/uv ] || [ "$(.tools/bin/uv --version | cut -d' ' -f2)" != "
 fi
 .tools/bin/uv sync --locked --quiet
 
-if [ "${1:-}" = test ] && [ ! -x node_modules/.bin/supabase ]; then
-    echo "installing the Supabase CLI (npm, package-lock.json)"
+if [ ! -f node_modules/htmx.org/dist/htmx.min.js ] || { [ "${1:-}" = test ] && { [ ! -x node_modules/.bin/supabase ] || [ ! -f node_modules/axe-core/axe.min.js ]; }; }; then
+    echo "installing htmx, axe-core and the Supabase CLI (npm, package-lock.json)"
     # npm ci refuses this lock (npm leaves the other platforms' optional CLI binaries out of
     # it); install from it without rewriting it instead: the version is pinned exactly.
     npm install --no-audit --no-fund --no-save --loglevel=error

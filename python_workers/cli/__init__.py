@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str, str | None]] = {
     "worker": ("python_workers.cli.worker", "worker", None),
     "status": ("python_workers.cli.status", "status", None),
     "functions": ("python_workers.cli.functions", "functions", None),
+    "console": ("python_workers.cli.console", "console", None),
     "sync": ("python_workers.cli.sync", "sync", None),
     "db": (
         "python_workers.cli.db",

@@ -189,6 +189,16 @@ insert into rls_cases (relation, operation, statement, anon, outsider, member, o
 ('integration_sync_logs', 'delete', $$delete from public.integration_sync_logs where id = tests.id('log_a')$$,
     'permission denied', 'permission denied', 'permission denied', 'permission denied', 'rows 1'),
 
+/* --------- configuration history (integration:manage): written only by triggers, never the API */
+('integration_config_history', 'select', $$select count(distinct project_id) from public.integration_config_history where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
+    'rows 0', 'rows 0', 'rows 0', 'rows 1', 'rows 2'),
+('integration_config_history', 'insert', $$insert into public.integration_config_history (project_id, project_integration_id, provider_id, actor_kind, object, action) values (tests.id('project_a'), tests.id('pi_a'), tests.id('provider'), 'system', 'feature', 'forged')$$,
+    'permission denied', 'permission denied', 'permission denied', 'permission denied', 'permission denied'),
+('integration_config_history', 'update', $$update public.integration_config_history set action = 'forged' where project_id = tests.id('project_a')$$,
+    'permission denied', 'permission denied', 'permission denied', 'permission denied', 'permission denied'),
+('integration_config_history', 'delete', $$delete from public.integration_config_history where project_id = tests.id('project_a')$$,
+    'permission denied', 'permission denied', 'permission denied', 'permission denied', 'permission denied'),
+
 -- the global row (no project integration) is shared reference data: every signed-in user
 ('integration_reference_data', 'select', $$select count(*) from public.integration_reference_data where id in (tests.id('ref_a'), tests.id('ref_b'), tests.id('ref_global'))$$,
     'rows 0', 'rows 1', 'rows 2', 'rows 2', 'rows 3'),
@@ -202,6 +212,8 @@ insert into rls_cases (relation, operation, statement, anon, outsider, member, o
 /* ----------------------------------------- views: select only, the caller's RLS applies */
 ('v_project_integrations', 'select', $$select count(*) from public.v_project_integrations where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
     'permission denied', 'rows 0', 'rows 1', 'rows 1', 'rows 2'),
+('v_integration_config_history', 'select', $$select count(distinct project_id) from public.v_integration_config_history where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
+    'permission denied', 'rows 0', 'rows 0', 'rows 1', 'rows 2'),
 ('v_integration_sync_logs', 'select', $$select count(*) from public.v_integration_sync_logs where project_id in (tests.id('project_a'), tests.id('project_b'))$$,
     'permission denied', 'rows 0', 'rows 0', 'rows 1', 'rows 2'),
 -- the fixture's provider is not HMRC or Companies House, so these see no rows here;

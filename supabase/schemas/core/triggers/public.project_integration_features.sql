@@ -20,3 +20,7 @@ for each row execute function private.tg_project_integration_features__schedule(
 create constraint trigger "05_same_provider"
 after insert or update of project_integration_id, feature_id on public.project_integration_features
 for each row execute function private.tg_project_integration_features__same_provider();
+
+create trigger "90_record_history"
+after insert or update or delete on public.project_integration_features
+for each row execute function private.tg_project_integration_features__record_history();

@@ -23,3 +23,7 @@ for each row execute function private.tg_project_integrations__global_credential
 create trigger "05_keep_project"
 before update of project_id on public.project_integrations
 for each row execute function private.tg_keep_project('project integration');
+
+create trigger "90_record_history"
+after insert or update or delete on public.project_integrations
+for each row execute function private.tg_project_integrations__record_history();

@@ -1,0 +1,81 @@
+"""What the console reads, as the signed-in person (functions/as_person.py): the same views
+and RPCs any client app uses, so RLS and the RPCs' permission checks decide everything."""
+
+from __future__ import annotations
+
+PROJECTS = "select id, name, country_code from public.projects order by name, id"
+
+# Setup > Integrations entries the person may open in the project (menu_items.permission_key)
+MENU = """
+select m.key, m.label, m.path
+from public.menu_items as m
+where m.parent_key = 'setup.integrations'
+    and (m.permission_key is null or private.has_permission(%(project)s, m.permission_key))
+order by m.sort_order, m.key
+"""
+
+LOGS_PAGE = """
+select * from public.integration_sync_logs_page(%(project)s, %(filters)s::jsonb, %(after_at)s,
+    %(after_id)s, %(limit)s)
+"""
+
+# runs per UTC day and status, the last 30 days (the Logs page's chart)
+OUTCOMES_BY_DAY = """
+select (created_at at time zone 'UTC')::date as day, status::text as status, count(*) as runs
+from public.integration_sync_logs
+where project_id = %(project)s
+    and created_at >= (now() at time zone 'UTC')::date - 29
+group by 1, 2
+"""
+
+LOG = "select * from public.v_integration_sync_logs where project_id = %(project)s and id = %(id)s"
+
+# every provider offered in the project's country, with its integration when there is one
+PROVIDERS = """
+select p.key as provider_key, p.name as provider_name, p.description as provider_description,
+    i.id, i.status::text as status, i.is_enabled, i.external_account_name, i.connected_at,
+    i.connection_expiry_warning, i.last_error_code, i.last_error_message, i.last_error_at,
+    s.settings
+from public.projects as pr
+inner join public.integration_provider_countries as c on pr.country_code = c.country_code
+inner join public.integration_providers as p on c.provider_id = p.id
+left join public.v_project_integrations as i on pr.id = i.project_id and p.id = i.provider_id
+left join public.project_integrations as s on i.id = s.id
+where pr.id = %(project)s
+order by p.name
+"""
+
+FEATURES = """
+select project_integration_id, provider_key, feature_id, feature_key, feature_name,
+    is_enabled, trigger_type::text as trigger_type, trigger_config, last_run_at, next_run_at
+from public.v_project_integration_features
+where project_id = %(project)s
+order by provider_key, feature_name
+"""
+
+HISTORY = """
+select at, actor_name, provider_name, feature_name, object, action, before, after
+from public.v_integration_config_history
+where project_id = %(project)s
+order by at desc, id desc
+limit 50
+"""
+
+SET_FEATURE_ENABLED = (
+    "select public.integration_feature_set_enabled(%(integration)s, %(feature)s, %(enabled)s)"
+)
+
+REQUEST_SYNC = "select public.integration_request_sync(%(integration)s, %(feature)s)"
+
+# a scheduled feature's cron: the rest of its effective trigger config kept as it is
+SET_SCHEDULE = """
+select public.integration_feature_set_trigger(
+    v.project_integration_id, v.feature_key, 'on_schedule',
+    v.trigger_config || jsonb_build_object('schedule', %(schedule)s::text)
+)
+from public.v_project_integration_features as v
+where v.project_id = %(project)s and v.project_integration_id = %(integration)s
+    and v.feature_key = %(feature)s and v.trigger_type = 'on_schedule'
+"""
+
+SET_HMRC_REFERENCES = "select public.hmrc_set_references(%(integration)s, %(references)s)"

@@ -1,0 +1,85 @@
+"""The console tests' fixtures: the connection tests' GB project with an owner and a member
+(tests/py/connections/conftest.py), the secret-leak watch, and the real functions/ server
+(`plugboard functions`, a subprocess) on the test database, reached over HTTP."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from python_workers.config import REPO_ROOT
+from tests.py.connections.conftest import (  # noqa: F401 (pytest finds fixtures by name)
+    JWT_SECRET,
+    _watched,
+    leaks,
+    template,
+    world,
+)
+from tests.testdb import Database
+
+PLUGBOARD = [str(Path(sys.executable).parent / "plugboard")]  # the venv's console script
+
+
+@dataclass(frozen=True)
+class Functions:
+    base_url: str
+    environment: dict[str, str]  # what `plugboard console` needs to reach the same database
+
+    def sign_in_link(self, email: str) -> str:
+        done = subprocess.run(
+            [*PLUGBOARD, "console", "--as", email],
+            env=self.environment, capture_output=True, text=True, timeout=60, check=True,
+        )  # fmt: skip
+        return done.stdout.strip()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@pytest.fixture
+def functions_server(db: Database) -> Iterator[Functions]:
+    """`plugboard functions` on the test database, addressed as the local cluster's database
+    (PLUGBOARD_DB_NAME, no DATABASE_URL) so `plugboard console` accepts to sign people in."""
+    if os.environ.get("PLUGBOARD_TEST_DATABASE_URL"):
+        pytest.skip("`plugboard console` signs in only on the local cluster")
+    port = _free_port()
+    environment = {
+        name: value for name, value in os.environ.items() if name != "DATABASE_URL"
+    } | {
+        "PLUGBOARD_DB_NAME": db.name,
+        "SUPABASE_JWT_SECRET": JWT_SECRET,
+        "PLUGBOARD_FUNCTIONS_PORT": str(port),
+        "PLUGBOARD_FUNCTIONS_URL": f"http://127.0.0.1:{port}",
+    }  # fmt: skip
+    server = subprocess.Popen(
+        [*PLUGBOARD, "functions", "--port", str(port)], env=environment, cwd=REPO_ROOT
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base_url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("plugboard functions did not start")
+            time.sleep(0.2)
+        yield Functions(base_url, environment)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
