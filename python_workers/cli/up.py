@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from python_workers.cli.db import ensure_started, run_migrations
-from python_workers.cli.services import foreground_services
+from python_workers.cli.up_services import foreground_services
 from python_workers.db.seed import load_seed
 from python_workers.supervisor import run_services
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from python_workers.cli.sandbox import sandbox_ports
-from python_workers.cli.services import sandbox_environment
+from python_workers.cli.up_services import sandbox_environment
 from python_workers.config import Settings
 from python_workers.credentials.oauth_providers import oauth_provider, oauth_provider_keys
 from python_workers.providers import SERVER_PROCESSORS

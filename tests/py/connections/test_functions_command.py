@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from python_workers.cli.services import foreground_services
+from python_workers.cli.up_services import foreground_services
 from python_workers.db.target import DatabaseTarget
 from tests.py.connections.conftest import Sandboxes, sandbox_environment
 from tests.py.connections.functions_process import functions_process
