@@ -82,6 +82,9 @@ revoke all on function private.features_triggered_by(
 -- feature or action, entity) is still waiting for a worker, its log id is returned and
 -- nothing new is written. A run that already started does not count: a change after it
 -- started needs a run of its own, which waits for the first (the key is also the job's lock).
+-- Without the job queue (its migrations not applied) the run is still written, failed
+-- with error code queue_unavailable saying so: a host write that triggers a run never
+-- fails because the queue is missing.
 create or replace function private.enqueue_sync_run(
     p_project_integration_id uuid,
     p_feature_id uuid,
@@ -99,12 +102,17 @@ as $$
 declare
     v_lock text := private.sync_run_key(p_project_integration_id, p_feature_id, p_action, p_entity_id);
     v_log_id uuid;
+    v_queue_installed boolean := private.job_queue_installed();
+    v_queued boolean := false;
 begin
     -- a waiting run with this key is handed back; if it starts between our attempt to
     -- queue and our look-up, the next attempt queues a new run (at most a few rounds)
     for v_round in 1..3 loop
         v_log_id := pg_catalog.gen_random_uuid();
-        if private.defer_sync_jobs(array[v_log_id], array[v_lock], p_trigger) is not null then
+        if v_queue_installed then
+            v_queued := private.defer_sync_jobs(array[v_log_id], array[v_lock], p_trigger) is not null;
+        end if;
+        if v_queued or not v_queue_installed then
             if private.insert_pending_sync_logs(
                 array[v_log_id], array[p_project_integration_id], array[p_feature_id], p_trigger,
                 array[p_action], array[p_entity_type], array[p_entity_id], array[p_params],
@@ -113,6 +121,14 @@ begin
                 raise exception using errcode = 'PB404', message = format(
                     'no project integration %s (or feature %s is not one of its provider''s)',
                     p_project_integration_id, p_feature_id);
+            end if;
+            if not v_queue_installed then
+                update public.integration_sync_logs
+                set status = 'failed', error_code = 'queue_unavailable', finished_at = pg_catalog.now(),
+                    error_message = 'this run was not queued: the job queue (schema procrastinate) is '
+                    || 'not installed in this database. Apply the migrations (supabase db push, '
+                    || 'or plugboard db migrate), then ask for the run again.'
+                where id = v_log_id;
             end if;
             return v_log_id;
         end if;
@@ -1613,6 +1629,30 @@ as $$
 $$;
 
 revoke all on function private.interval_words(interval) from public;
+
+-- supabase/schemas/core/functions/private.job_queue_installed.sql
+
+-- Whether the job queue's schema (migrations 20261204490000…) is in this database: its
+-- job type and the function that defers jobs. A catalogue look-up, no error when the
+-- schema is missing (to_regprocedure raises on a missing argument type, so the type is
+-- looked up first, in a case that keeps the order).
+create function private.job_queue_installed()
+returns boolean
+language sql stable
+set search_path = ''
+as $$
+    select case
+        when pg_catalog.to_regtype('procrastinate.procrastinate_job_to_defer_v1') is null then false
+        else pg_catalog.to_regprocedure(
+            'procrastinate.procrastinate_defer_jobs_v1(procrastinate.procrastinate_job_to_defer_v1[])'
+        ) is not null
+    end
+$$;
+
+revoke all on function private.job_queue_installed() from public;
+
+comment on function private.job_queue_installed() is
+'True when procrastinate''s schema and its procrastinate_defer_jobs_v1 are installed.';
 
 -- supabase/schemas/core/functions/private.link_mapping.sql
 
@@ -3403,7 +3443,7 @@ from public;
 -- supabase/schemas/core/functions/private.sync_run_key.sql
 
 -- The job queue's one door from SQL. Sync runs are procrastinate jobs (its schema
--- `procrastinate`, installed by `plugboard db migrate` before these migrations; see
+-- `procrastinate`, installed by the migrations that sort first, 20261204490000…; see
 -- python_workers/db/queue_schema.py), deferred inside the caller's transaction, so a
 -- rolled-back change enqueues nothing and a committed one wakes the workers (procrastinate
 -- NOTIFYs on insert).
