@@ -43,6 +43,8 @@ def ensure_started(quiet: bool = False) -> DatabaseTarget:
 def print_report(report: MigrateReport) -> None:
     for name in report.compat_applied:
         console.print(f"compat applied: {name}")
+    if report.vault_key_written:
+        console.print("compat Vault: wrote its key to the server's data directory")
     if report.compat_present:
         console.print(f"compat already present: {len(report.compat_present)} piece(s)")
     for name in report.adopted:

@@ -18,6 +18,7 @@ from python_workers.config import REPO_ROOT
 from python_workers.db import queue_schema
 from python_workers.db.sql_files import Statement, read_statements
 from python_workers.db.target import APP_ROLE
+from python_workers.db.vault_key import ensure_vault_key
 
 MIGRATIONS_DIR = REPO_ROOT / "supabase" / "migrations"
 COMPAT_DIR = REPO_ROOT / "supabase" / "compat"
@@ -83,6 +84,7 @@ class MigrateReport:
     # recorded as applied without running: what they create was already there
     adopted: list[str] = field(default_factory=list)
     already_applied: int = 0
+    vault_key_written: bool = False
     warnings: list[str] = field(default_factory=list)
 
 
@@ -224,8 +226,9 @@ def migrate(url: str, directory: Path = MIGRATIONS_DIR) -> MigrateReport:
         try:
             refuse_history_before_baseline(conn, directory)
             apply_compat(conn, report)
+            report.vault_key_written, vault_warning = ensure_vault_key(conn)
             apply_migrations(conn, report, directory)
-            report.warnings = _warnings(conn)
+            report.warnings = _warnings(conn) + ([vault_warning] if vault_warning else [])
         finally:
             conn.execute("select pg_advisory_unlock(%s)", (MIGRATE_LOCK_KEY,))
     return report

@@ -67,3 +67,27 @@ def test_migrate_applies_without_pg_cron_and_says_what_needs_it(system_database:
     assert cron == (None,)
     # as on Supabase: clients reach the tables and RPCs (RLS decides the rows), never TRUNCATE
     assert grants == (True, True, True, False)
+
+
+def test_the_compat_vault_works_on_the_machines_postgres(system_database: str) -> None:
+    """The machine's PostgreSQL has no plugboard_vault.key of its own: migrate writes one
+    into its data directory (or finds the one an earlier migrate wrote), so a secret
+    stored through the Vault reads back."""
+    env = {**os.environ, "DATABASE_URL": system_database}
+    result = subprocess.run(
+        [sys.executable, "-m", "python_workers", "db", "migrate"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Vault" not in " ".join(line for line in result.stdout.splitlines() if "warning" in line)
+    with psycopg.connect(system_database, autocommit=True) as conn:
+        stored = conn.execute("select vault.create_secret('machine-secret')").fetchone()
+        assert stored is not None
+        read = conn.execute(
+            "select decrypted_secret from vault.decrypted_secrets where id = %s", (stored[0],)
+        ).fetchone()
+    assert read == ("machine-secret",)
