@@ -14,7 +14,7 @@ import importlib
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from python_workers.providers.registry import UnknownProviderError, provider_specs
+from python_workers.providers.registry import UnknownProviderError, provider_specs, spec_for
 
 if TYPE_CHECKING:  # every spec import passes through here: it stays light
     from python_workers.providers.contract import Processor
@@ -26,7 +26,10 @@ class _SpecProcessors(Mapping[str, str]):
     """Provider key -> the module of its processor, as the specs say at each read."""
 
     def __getitem__(self, key: str) -> str:
-        return provider_specs()[key].processor
+        try:
+            return spec_for(key).processor
+        except UnknownProviderError:
+            raise KeyError(key) from None
 
     def __iter__(self) -> Iterator[str]:
         return iter(provider_specs())

@@ -38,16 +38,20 @@ def system_database() -> Iterator[str]:
             )
 
 
-def test_migrate_applies_without_pg_cron_and_says_what_needs_it(system_database: str) -> None:
-    env = {**os.environ, "DATABASE_URL": system_database}
-    result = subprocess.run(
+def migrate(database: str) -> subprocess.CompletedProcess[str]:
+    """`plugboard db migrate` with DATABASE_URL pointing at `database`."""
+    return subprocess.run(
         [sys.executable, "-m", "python_workers", "db", "migrate"],
-        env=env,
+        env={**os.environ, "DATABASE_URL": database},
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
     )
+
+
+def test_migrate_applies_without_pg_cron_and_says_what_needs_it(system_database: str) -> None:
+    result = migrate(system_database)
 
     assert result.returncode == 0, result.stdout + result.stderr
     output = " ".join(result.stdout.split())
@@ -73,15 +77,7 @@ def test_the_compat_vault_works_on_the_machines_postgres(system_database: str) -
     """The machine's PostgreSQL has no plugboard_vault.key of its own: migrate writes one
     into its data directory (or finds the one an earlier migrate wrote), so a secret
     stored through the Vault reads back."""
-    env = {**os.environ, "DATABASE_URL": system_database}
-    result = subprocess.run(
-        [sys.executable, "-m", "python_workers", "db", "migrate"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = migrate(system_database)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Vault" not in " ".join(line for line in result.stdout.splitlines() if "warning" in line)
     with psycopg.connect(system_database, autocommit=True) as conn:
