@@ -22,8 +22,8 @@ from python_workers.credentials.errors import (
 )
 from python_workers.credentials.oauth_providers import (
     OAuthProvider,
+    connects_with_oauth,
     oauth_provider,
-    oauth_provider_keys,
 )
 from python_workers.credentials.refresh import needs_refresh, refresh_credential
 from python_workers.credentials.store import StoredCredential, load_credential, service_role
@@ -102,7 +102,7 @@ def credential_accessor(
     """The accessor for a provider as the catalogue configures it: OAuth providers get
     token refresh; global API-key providers read their one key (project_integration_id is
     then ignored)."""
-    if provider_key in oauth_provider_keys():
+    if connects_with_oauth(provider_key):
         if project_integration_id is None:
             raise ValueError(f"{provider_key} credentials belong to a project integration")
         return VaultCredentialAccessor(

@@ -9,12 +9,20 @@ from python_workers.config import Settings
 from python_workers.providers.oauth import OAuthProvider
 from python_workers.providers.registry import UnknownProviderError, provider_specs, spec_for
 
-__all__ = ["OAuthProvider", "oauth_provider", "oauth_provider_keys"]
+__all__ = ["OAuthProvider", "connects_with_oauth", "oauth_provider", "oauth_provider_keys"]
 
 
 def oauth_provider_keys() -> list[str]:
     """The providers that connect with OAuth 2.0: those whose spec describes it."""
     return [key for key, spec in provider_specs().items() if spec.oauth is not None]
+
+
+def connects_with_oauth(key: str) -> bool:
+    """Whether provider `key` connects with OAuth 2.0 (one spec looked up, not all)."""
+    try:
+        return spec_for(key).oauth is not None
+    except UnknownProviderError:
+        return False
 
 
 def oauth_provider(key: str, settings: Settings) -> OAuthProvider:

@@ -30,6 +30,7 @@ from typing import Any
 from uuid import UUID
 
 import procrastinate
+import psycopg
 
 from python_workers.engine.jobs import SYNC_TASK, PlugboardJobManager, retry_stalled
 from python_workers.engine.pool_budget import DEFAULT_MAX_CONNECTIONS, application_name, pool_sizes
@@ -68,13 +69,22 @@ class WorkerOptions:
         }
 
 
+async def _autocommit(conn: psycopg.AsyncConnection[Any]) -> None:
+    await conn.set_autocommit(True)
+
+
 def queue_connector(url: str, max_size: int) -> Any:
+    """procrastinate's connector. Each of its statements (fetch a job, finish it, beat the
+    heartbeat) is a transaction of its own: run in autocommit, one round trip, not three
+    (BEGIN, the statement, COMMIT). Set by `configure`: procrastinate opens its LISTEN
+    connection with autocommit=True itself, and would refuse it twice in `kwargs`."""
     return procrastinate.PsycopgConnector(
         conninfo=url,
         kwargs={
             "options": "-c search_path=procrastinate",
             "application_name": application_name("queue"),
         },
+        configure=_autocommit,
         min_size=1,
         max_size=max_size,
     )

@@ -1,4 +1,4 @@
-"""Three things procrastinate leaves to its users, done here.
+"""Four things procrastinate leaves to its users, done here.
 
 Lost wake-ups. A worker clears its "new job" flag after each fetch; a NOTIFY arriving
 while that fetch runs (the job committed just after the fetch looked) is cleared with it,
@@ -12,6 +12,13 @@ this one ran, procrastinate cannot put this one back (unique_violation on
 procrastinate_jobs_queueing_lock_idx_v1, procrastinate issues #1446 and #1543) and the job
 would stay `doing` for ever. The newer run does the same work with fresher data, so this
 run ends: its job failed, its log failed saying which run took over.
+
+Pruned while alive. A worker that starts deletes the rows of workers silent past the
+stalled timeout (a live one too, when a long pause or an overloaded machine delayed its
+heartbeat); the pruned worker's next fetch then fails on its missing row (a foreign key)
+and procrastinate stops it. Its heartbeat and fetch put the row back under the same id
+instead, and it goes on; the jobs it was running meanwhile may be retried as stalled
+(below), which the sync log's claim and the provider's requestids make harmless.
 
 Stalled jobs. A worker killed with SIGKILL leaves its jobs `doing`; procrastinate records
 worker heartbeats and lists the jobs of workers silent for too long, but retrying them is
@@ -28,6 +35,7 @@ from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
+import psycopg
 from procrastinate import exceptions, jobs, manager
 from psycopg_pool import AsyncConnectionPool
 
@@ -38,6 +46,14 @@ from python_workers.engine.retry import RetryPolicy, in_seconds
 logger = logging.getLogger("plugboard.engine")
 
 SYNC_TASK = "plugboard.sync_run"
+
+# procrastinate's heartbeat, registering the worker again when a peer pruned it
+HEARTBEAT_SQL = """
+insert into procrastinate_workers (id, last_heartbeat)
+overriding system value
+values (%(worker_id)s, now())
+on conflict (id) do update set last_heartbeat = excluded.last_heartbeat
+"""
 
 SUPERSEDED_SQL = """
 update public.integration_sync_logs as l
@@ -82,9 +98,19 @@ class PlugboardJobManager(manager.JobManager):
     async def fetch_job(self, queues: Any, worker_id: int) -> Any:
         while True:
             seen = self._notifications
-            job = await super().fetch_job(queues, worker_id)
+            try:
+                job = await super().fetch_job(queues, worker_id)
+            except exceptions.ConnectorException as exc:
+                if not isinstance(exc.__cause__, psycopg.errors.ForeignKeyViolation):
+                    raise
+                logger.warning("worker %s was pruned while alive: registered again", worker_id)
+                await self.update_heartbeat(worker_id)
+                continue
             if job is not None or self._notifications == seen:
                 return job
+
+    async def update_heartbeat(self, worker_id: int) -> None:
+        await self.connector.execute_query_async(HEARTBEAT_SQL, worker_id=worker_id)
 
     async def retry_job(
         self,

@@ -25,7 +25,7 @@ from psycopg.types.json import Jsonb
 from python_workers.engine.errors import SyncError
 from python_workers.engine.outcome import Outcome
 from python_workers.engine.retry import attempt_message, in_seconds
-from python_workers.engine.sql_session import SqlSession
+from python_workers.engine.run_db import RunDatabase
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,9 @@ jsonb_build_object('attempt', %(attempt)s::integer, 'status', %(status)s::text,
     'error_details', %(error_details)s::jsonb, 'at', now())
 """
 
-# The log's final status, and the feature's last run noted, in one round trip.
+# The log's final status, and the feature's last run noted, in one round trip. Runs of one
+# feature finishing at once would queue behind each other on its row: a run that finds the
+# row locked leaves it to the other, which is noting a run of the same moment.
 FINISH_SQL = f"""
 with finished as (
     update public.integration_sync_logs as l
@@ -87,12 +89,18 @@ with finished as (
             - 'next_attempt_at' - 'progress'  -- the result holds it now
     where l.id = %(log_id)s
     returning l.project_integration_id, l.feature_id
+),
+feature as (
+    select pif.id from public.project_integration_features as pif
+    inner join finished
+        on pif.project_integration_id = finished.project_integration_id
+        and pif.feature_id = finished.feature_id
+    for update of pif skip locked
 )
 update public.project_integration_features as pif
 set last_run_at = now()
-from finished
-where pif.project_integration_id = finished.project_integration_id
-    and pif.feature_id = finished.feature_id
+from feature
+where pif.id = feature.id
 """
 
 # The last attempt gives up: what the run's progress committed stays counted (its records
@@ -122,9 +130,11 @@ async def claim(conn: psycopg.AsyncConnection[Any], log_id: UUID, attempt: int) 
         return await cursor.fetchone()
 
 
-async def finish(conn: SqlSession, run: Run, outcome: Outcome) -> None:
+async def finish(db: RunDatabase, run: Run, outcome: Outcome) -> None:
+    """The run's last transaction: its final status, with whatever it wrote since its last
+    commit."""
     counts = outcome.counts
-    await conn.execute(
+    await db.commit_with(
         FINISH_SQL,
         {
             "log_id": run.log_id,

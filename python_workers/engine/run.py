@@ -97,9 +97,8 @@ async def run_sync(engine: Engine, log_id: UUID, attempt: int) -> None:
             action = resolve_action(engine.registry, run.provider_key, run.action)
             ctx = _context(engine, run, db)
             outcome = outcome_of(await action.run(ctx, run.params))
-            await logs.finish(db, run, outcome)
             await _connection_proven(ctx, outcome)
-            await db.commit()
+            await logs.finish(db, run, outcome)
             observe.run_finished(outcome)
     except Exception as exc:
         await db.rollback()  # what the attempt did since its last commit

@@ -150,6 +150,17 @@ class RunDatabase:
             self._leases = False
         await self.release()
 
+    async def commit_with(self, query: QueryNoTemplate, params: Params) -> None:
+        """Runs `query` as the run's last statement and commits: inside the run's open
+        transaction (what it wrote since its last commit, and its leases given back, commit
+        with it), or alone when none is open: one round trip on an autocommit connection."""
+        if self._conn is None and not self._leases:
+            async with self._pool.connection() as conn:
+                await conn.execute(query, params)
+            return
+        await self.execute(query, params)
+        await self.commit()
+
     async def rollback(self) -> None:
         """Drops what was not committed (the leases stay until the log moves on)."""
         if self._conn is not None:

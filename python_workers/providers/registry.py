@@ -4,12 +4,14 @@ modules outside the package with PLUGBOARD_EXTRA_PROVIDERS=`module[,module…]`,
 exporting SPEC: the test suite adds its fixture provider this way (tests/conftest.py), and
 the worker and sandbox processes it starts inherit the variable.
 
-Nothing is cached here beyond Python's own module cache, so a changed
-PLUGBOARD_EXTRA_PROVIDERS is seen by the next call.
+The provider folders are listed once per process (they do not change while it runs; a
+worker looks providers up on every run); beyond that nothing is cached but Python's own
+module cache, so a changed PLUGBOARD_EXTRA_PROVIDERS is seen by the next call.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import pkgutil
@@ -42,10 +44,15 @@ def extra_modules() -> list[str]:
     return [m.strip() for m in os.environ.get(EXTRA_PROVIDERS_ENV, "").split(",") if m.strip()]
 
 
+@functools.cache
+def _folders() -> tuple[str, ...]:
+    package = importlib.import_module(PACKAGE)
+    return tuple(sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.ispkg))
+
+
 def package_keys() -> list[str]:
     """The provider folders: every sub-package of python_workers/providers."""
-    package = importlib.import_module(PACKAGE)
-    return sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.ispkg)
+    return list(_folders())
 
 
 def provider_specs() -> dict[str, ProviderSpec[Any]]:
@@ -70,14 +77,9 @@ def spec_for(key: str) -> ProviderSpec[Any]:
         f"no provider spec for {key!r}: add the folder python_workers/providers/{key}/ whose "
         f"__init__.py exports SPEC ({GUIDE})"
     )
-    if not _KEY.match(key):
+    if not _KEY.match(key) or key not in _folders():
         raise missing
-    try:
-        spec = spec_of_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
-        raise missing from None
+    spec = spec_of_module(module_name)
     if spec.key != key:
         raise UnknownProviderError(
             f"{module_name}.SPEC has key {spec.key!r}: a provider's folder is named by its "

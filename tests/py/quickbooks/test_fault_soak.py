@@ -72,7 +72,10 @@ def soak(qb: QbWorld) -> None:
     killed_at = _mapped(qb)
     qb.start_worker()
 
-    logs = wait_until(lambda: _all_final(qb, len(ids)), 240)
+    try:
+        logs = wait_until(lambda: _all_final(qb, len(ids)), 240)
+    except AssertionError as exc:
+        raise AssertionError(_stuck(qb)) from exc
     elapsed = time.monotonic() - started
     counters = sandbox_counters(qb.sandbox)
 
@@ -115,6 +118,27 @@ def _mapped(qb: QbWorld) -> int:
         (qb.integration_id,),
     )
     return int(row["n"])
+
+
+def _stuck(qb: QbWorld) -> str:
+    """What a soak that did not finish was waiting for: logs, jobs, leases, worker logs."""
+    logs = qb.sql(
+        "select status::text, attempt, count(*) as n from public.integration_sync_logs"
+        " where project_integration_id = %s group by 1, 2 order by 1, 2",
+        (qb.integration_id,),
+    )
+    jobs = qb.sql(
+        "select status::text, task_name, attempts, count(*) as n,"
+        " min(scheduled_at) as first_scheduled from procrastinate.procrastinate_jobs"
+        " group by 1, 2, 3 order by 1, 2, 3"
+    )
+    leases = qb.sql(
+        "select r.key, r.attempt, l.status::text, l.attempt as log_attempt"
+        " from private.run_record_leases as r join public.integration_sync_logs as l"
+        " on l.id = r.log_id"
+    )
+    tails = {p.name: p.read_text(errors="replace")[-3000:] for p in qb.logs_dir.glob("*.log")}
+    return f"logs {logs}\njobs {jobs}\nleases {leases}\nworker logs {tails}"
 
 
 def _all_final(qb: QbWorld, expected: int) -> list[dict[str, object]] | None:
