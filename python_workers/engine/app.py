@@ -39,6 +39,7 @@ from python_workers.engine.run import Engine, run_sync
 
 QUEUE = "sync"
 MAINTENANCE_QUEUE = "plugboard"  # the periodic tasks
+SWEEP_PRIORITY = 10  # sync jobs have procrastinate's default, 0
 
 
 @dataclass(frozen=True)
@@ -97,13 +98,16 @@ def build_app(url: str, options: WorkerOptions, engine: Engine) -> Any:
 
     @app.task(name=SYNC_TASK, queue=QUEUE, pass_context=True, retry=DecidedRetry(options.policy))
     async def sync_run(context: Any, log_id: str) -> None:
-        await run_sync(engine, UUID(log_id), context.job.attempts + 1)
+        await run_sync(engine, UUID(log_id), context.job.attempts + 1, context.job.worker_id)
 
     @app.periodic(cron=f"* * * * * */{options.sweep_seconds}", periodic_id="sweep")
+    # ahead of waiting sync jobs (procrastinate fetches by priority, then age): the sweep
+    # that frees a dead worker's runs must not queue behind the runs waiting for them
     @app.task(
         name="plugboard.retry_stalled",
         queue=MAINTENANCE_QUEUE,
         queueing_lock="plugboard.retry_stalled",
+        priority=SWEEP_PRIORITY,
     )
     async def retry_stalled_jobs(timestamp: int) -> None:
         await retry_stalled(

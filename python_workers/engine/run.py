@@ -37,7 +37,7 @@ from python_workers.engine.errors import classify
 from python_workers.engine.outcome import Outcome, outcome_of
 from python_workers.engine.registry import resolve_action
 from python_workers.engine.retry import RetryPolicy, RunFailed
-from python_workers.engine.run_db import RunDatabase
+from python_workers.engine.run_db import LeaseOwner, RunDatabase
 from python_workers.providers.contract import ActionContext, ProjectIntegration
 
 logger = logging.getLogger("plugboard.engine")
@@ -51,6 +51,7 @@ class Engine:
     http: httpx.AsyncClient
     registry: dict[str, str]
     policy: RetryPolicy
+    stalled_after_seconds: float  # a silent worker's record leases are free after this
 
 
 def _context(engine: Engine, run: logs.Run, db: RunDatabase) -> ActionContext:
@@ -83,7 +84,7 @@ async def _connection_proven(ctx: ActionContext, outcome: Outcome) -> None:
         await record_connection_ok(ctx.db, ctx.integration.id)
 
 
-async def run_sync(engine: Engine, log_id: UUID, attempt: int) -> None:
+async def run_sync(engine: Engine, log_id: UUID, attempt: int, worker_id: int | None) -> None:
     async with engine.pool.connection() as conn:
         run = await logs.claim(conn, log_id, attempt)  # committed: the log shows in_progress
     if run is None:
@@ -91,7 +92,9 @@ async def run_sync(engine: Engine, log_id: UUID, attempt: int) -> None:
         return
     observe.run_started(run)
     logger.info("run %s attempt %d: %s.%s", log_id, attempt, run.provider_key, run.action)
-    db = RunDatabase(engine.pool, log_id, attempt)
+    db = RunDatabase(
+        engine.pool, log_id, attempt, LeaseOwner(worker_id, engine.stalled_after_seconds)
+    )
     try:
         with db.bound():
             action = resolve_action(engine.registry, run.provider_key, run.action)

@@ -17,9 +17,10 @@ however small the pool).
 Record locks (`hold`): runs pushing the same record take turns. A transaction-scoped
 advisory lock would end at the first release, so a run holds leases instead
 (private.take_run_record_leases: all of the keys or none; the run polls until it has them),
-live while its log is in_progress at its attempt, given back at its next commit() as the
-advisory lock was. A caller that owns its transaction (a psycopg connection) keeps
-pg_advisory_xact_lock.
+live while its log is in_progress at its attempt and its worker beats its heartbeat (a
+killed worker's records do not wait for the sweeper that retries its jobs), given back at
+its next commit() as the advisory lock was. A caller that owns its transaction (a psycopg
+connection) keeps pg_advisory_xact_lock.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ import asyncio
 from collections.abc import AsyncIterator, Iterable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, TypeVar, overload
 from uuid import UUID
 
@@ -73,11 +76,23 @@ async def release_before_request(request: httpx.Request) -> None:
     await release_current()
 
 
+@dataclass(frozen=True)
+class LeaseOwner:
+    """Who holds a run's leases: its procrastinate worker (None: none recorded), whose
+    leases are free once it has been silent for `stalled_after_seconds`."""
+
+    worker_id: int | None
+    stalled_after_seconds: float
+
+
 class RunDatabase:
-    def __init__(self, pool: AsyncConnectionPool[Any], log_id: UUID, attempt: int) -> None:
+    def __init__(
+        self, pool: AsyncConnectionPool[Any], log_id: UUID, attempt: int, owner: LeaseOwner
+    ) -> None:
         self._pool = pool
         self._log_id = log_id
         self._attempt = attempt
+        self._owner = owner
         self._conn: psycopg.AsyncConnection[Any] | None = None
         self._leases = False
 
@@ -191,8 +206,14 @@ class RunDatabase:
         wait, longest = LEASE_POLL_SECONDS
         while True:
             cursor = await self.execute(
-                "select private.take_run_record_leases(%s, %s, %s)",
-                (self._log_id, self._attempt, wanted),
+                "select private.take_run_record_leases(%s, %s, %s, %s, %s)",
+                (
+                    self._log_id,
+                    self._attempt,
+                    wanted,
+                    self._owner.worker_id,
+                    timedelta(seconds=self._owner.stalled_after_seconds),
+                ),
             )
             row = await cursor.fetchone()
             if row is not None and row[0]:

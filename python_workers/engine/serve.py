@@ -36,7 +36,10 @@ async def serve(
         "response": latency["response"],
     }
     async with pool, httpx.AsyncClient(timeout=HTTP_TIMEOUT, event_hooks=hooks) as http:
-        engine = Engine(pool=pool, http=http, registry=registry, policy=options.policy)
+        engine = Engine(
+            pool=pool, http=http, registry=registry, policy=options.policy,
+            stalled_after_seconds=options.stalled_after_seconds,
+        )  # fmt: skip
         app = build_app(url, options, engine)
         queues = options.procrastinate_options()["queues"]
         # the endpoints first: /healthz answers (not ready) while the queue connects

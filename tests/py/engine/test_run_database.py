@@ -15,10 +15,11 @@ from uuid import UUID
 import psycopg
 import pytest
 
-from python_workers.engine.run_db import ActionPool, RunDatabase, hold
+from python_workers.engine.run_db import ActionPool, LeaseOwner, RunDatabase, hold
 from tests.py.engine.world import World
 
 KEY = "integration:1:transaction:record-1"
+NO_WORKER = LeaseOwner(worker_id=None, stalled_after_seconds=30.0)
 
 
 def _in_progress(world: World, entity_id: str) -> UUID:
@@ -38,7 +39,7 @@ def test_a_record_held_across_short_transactions_is_taken_in_turn(world: World) 
         async with ActionPool(
             world.db.url, kwargs={"autocommit": True}, min_size=1, max_size=2, open=False
         ) as pool:
-            a, b = RunDatabase(pool, first, 1), RunDatabase(pool, second, 1)
+            a, b = RunDatabase(pool, first, 1, NO_WORKER), RunDatabase(pool, second, 1, NO_WORKER)
             await hold(a, [KEY])
             await a.release()  # A calls its provider: its transaction ends, its lease stays
             waiting = asyncio.create_task(hold(b, [KEY]))
@@ -67,7 +68,7 @@ def test_a_failed_statement_fails_the_release_instead_of_losing_writes(world: Wo
         async with ActionPool(
             world.db.url, kwargs={"autocommit": True}, min_size=1, max_size=1, open=False
         ) as pool:
-            db = RunDatabase(pool, log_id, 1)
+            db = RunDatabase(pool, log_id, 1, NO_WORKER)
             await db.execute(
                 "update public.integration_sync_logs set records_processed = 7 where id = %s",
                 (log_id,),
