@@ -13,6 +13,7 @@ from starlette.routing import BaseRoute, Route
 
 from functions import browser_cookie
 from functions.auth import NotAuthenticated, may_manage_integrations, user_id, verified_claims
+from functions.console import oauth_return
 from functions.pages import result_page
 from functions.services import Services, services_of
 from python_workers.connections.connect import begin_authorization, complete_authorization
@@ -84,6 +85,12 @@ async def callback(request: Request) -> Response:
         services.http, services.token_transport,
     )  # fmt: skip
     if not result.connected:
+        # the console shows the integration's status and error; a refused state (perhaps
+        # not this person's flow at all) keeps its own page
+        if result.project_integration_id is not None:
+            back = oauth_return.back_to_console(request, provider.key, connected=False)
+            if back is not None:
+                return back
         return result_page(result.title, result.message, ok=False)
     assert result.project_integration_id is not None
     tested = await run_connection_test(
@@ -91,6 +98,9 @@ async def callback(request: Request) -> Response:
         settings=services.settings, http=services.http,
         transport=services.token_transport, requested_by=result.requested_by,
     )  # fmt: skip
+    back = oauth_return.back_to_console(request, provider.key, connected=tested.ok)
+    if back is not None:
+        return back
     if not tested.ok:
         return result_page(
             f"{provider.name} is connected, but the test call failed",
