@@ -1,6 +1,7 @@
 """OAuth 2.0 for QuickBooks and HMRC: start (the signed-in user, integration:manage),
-callback (from the provider, bound by state and the browser's cookie), disconnect (the
-signed-in user)."""
+callback (from the provider, bound by state and the browser's cookie; back to the console's
+Configuration page when the console started the flow: functions/console/oauth_return.py),
+disconnect (the signed-in user)."""
 
 from __future__ import annotations
 
