@@ -1,12 +1,13 @@
 """Proves, in headless Chromium (Debian's chromium, Playwright) against the real `plugboard
 functions` server and the QuickBooks and Companies House sandboxes: an owner connects the
 GB project to QuickBooks from its Configuration card through the real OAuth round trip
-(the sandbox's consent page, clicked through), lands back on Configuration showing
-Connected; disconnects after a confirmation page (Disconnected, the grant revoked at the
-sandbox); the history shows the connect and the disconnect under the owner's name; the
-Companies House card shows the key's state (not set, then set by the operator) and its
-"Test connection" button shows the outcome (failed without a key, passed with it). Every
-page passes axe-core with no serious violation; screenshots go to test-output/console/.
+(the sandbox's consent page, clicked through; cancelled there first, which the card then
+says), lands back on Configuration showing Connected; disconnects after a confirmation
+page (Disconnected, the grant revoked at the sandbox); the history shows the connect and
+the disconnect under the owner's name; the Companies House card shows the key's state
+(not set, then set by the operator) and its "Test connection" button shows the outcome
+(failed without a key, passed with it). Every page passes axe-core with no serious
+violation; screenshots go to test-output/console/.
 
 Over HTTP: a member without integration:manage gets 403 on the connect, disconnect and
 test POSTs, the owner's own form posted from another site gets 403, and a person of another
@@ -86,6 +87,15 @@ def test_an_owner_connects_and_disconnects_quickbooks_and_tests_companies_house(
     expect(quickbooks.locator(".status")).to_have_text("Pending")
     expect(quickbooks.get_by_role("button", name="Disconnect")).to_have_count(0)
     _shot(owner, "connect_before")
+    # Cancel at the consent page: back on Configuration, told why, nothing connected
+    quickbooks.get_by_role("button", name="Connect", exact=True).click()
+    owner.get_by_role("button", name="Cancel").click()
+    quickbooks = owner.get_by_role("region", name="QuickBooks Online")
+    expect(quickbooks.get_by_role("status")).to_contain_text(
+        "QuickBooks Online was not connected: Access was not granted at QuickBooks"
+    )
+    expect(quickbooks.locator(".status")).to_have_text("Pending")
+    _shot(owner, "connect_cancelled")
     quickbooks.get_by_role("button", name="Connect", exact=True).click()
     expect(owner.get_by_role("heading", name="Connect your QuickBooks company")).to_be_visible()
     assert owner.url.startswith(f"{sandboxes.quickbooks.base_url}/connect/oauth2?"), owner.url
