@@ -1,6 +1,7 @@
 """OAuth 2.0 for QuickBooks and HMRC: start (the signed-in user, integration:manage),
-callback (from the provider, bound by state and the browser's cookie), disconnect (the
-signed-in user)."""
+callback (from the provider, bound by state and the browser's cookie; back to the console's
+Configuration page when the console started the flow: functions/console/oauth_return.py),
+disconnect (the signed-in user)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from starlette.routing import BaseRoute, Route
 
 from functions import browser_cookie
 from functions.auth import NotAuthenticated, may_manage_integrations, user_id, verified_claims
+from functions.console import oauth_return
 from functions.pages import result_page
 from functions.services import Services, services_of
 from python_workers.connections.connect import begin_authorization, complete_authorization
@@ -84,6 +86,12 @@ async def callback(request: Request) -> Response:
         services.http, services.token_transport,
     )  # fmt: skip
     if not result.connected:
+        # the console shows the integration's status and error; a refused state (perhaps
+        # not this person's flow at all) keeps its own page
+        if result.project_integration_id is not None:
+            back = oauth_return.back_to_console(request, provider.key, connected=False)
+            if back is not None:
+                return back
         return result_page(result.title, result.message, ok=False)
     assert result.project_integration_id is not None
     tested = await run_connection_test(
@@ -91,6 +99,9 @@ async def callback(request: Request) -> Response:
         settings=services.settings, http=services.http,
         transport=services.token_transport, requested_by=result.requested_by,
     )  # fmt: skip
+    back = oauth_return.back_to_console(request, provider.key, connected=tested.ok)
+    if back is not None:
+        return back
     if not tested.ok:
         return result_page(
             f"{provider.name} is connected, but the test call failed",

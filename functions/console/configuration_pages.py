@@ -12,7 +12,7 @@ from psycopg import AsyncConnection
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from functions.console import queries
+from functions.console import connection_pages, queries
 from functions.console.page import Page, refused, render, rows, serve
 
 CONFIGURATION = "/setup/integrations/configuration"
@@ -22,13 +22,19 @@ HMRC_ERROR_FIELDS = {"employer_reference": "employer_paye_reference"}
 
 
 async def configuration_page(
-    conn: AsyncConnection[Any], page: Page, field_errors: Mapping[str, str], status: int = 200
+    conn: AsyncConnection[Any],
+    page: Page,
+    field_errors: Mapping[str, str],
+    status: int = 200,
+    notice: Mapping[str, Any] | None = None,
 ) -> Response:
-    """The Configuration page; field_errors: a feature key → the message shown at its field."""
+    """The Configuration page; field_errors: a feature key → the message shown at its field;
+    notice: the outcome of a connect, disconnect or test (connection_pages.notice)."""
     project = {"project": page.project["id"]}
+    providers = await rows(conn, queries.PROVIDERS, project)
     return render(
-        "configuration.html", status, page=page, field_errors=field_errors,
-        providers=await rows(conn, queries.PROVIDERS, project),
+        "configuration.html", status, page=page, field_errors=field_errors, notice=notice,
+        providers=providers, key_states=await connection_pages.key_states(conn, providers),
         features=await rows(conn, queries.FEATURES, project),
         history=await rows(conn, queries.HISTORY, project),
     )  # fmt: skip
@@ -36,7 +42,9 @@ async def configuration_page(
 
 async def configuration(request: Request) -> Response:
     async def build(conn: AsyncConnection[Any], page: Page) -> Response:
-        return await configuration_page(conn, page, {})
+        return await configuration_page(
+            conn, page, {}, notice=connection_pages.notice(request.query_params)
+        )
 
     return await serve(request, CONFIGURATION, request.query_params, build)
 

@@ -33,6 +33,7 @@ LOG = "select * from public.v_integration_sync_logs where project_id = %(project
 # every provider offered in the project's country, with its integration when there is one
 PROVIDERS = """
 select p.key as provider_key, p.name as provider_name, p.description as provider_description,
+    p.auth_method::text as auth_method,
     i.id, i.status::text as status, i.is_enabled, i.external_account_name, i.connected_at,
     i.connection_expiry_warning, i.last_error_code, i.last_error_message, i.last_error_at,
     s.settings
@@ -79,3 +80,14 @@ where v.project_id = %(project)s and v.project_integration_id = %(integration)s
 """
 
 SET_HMRC_REFERENCES = "select public.hmrc_set_references(%(integration)s, %(references)s)"
+
+# the person's own view of a project's integration of a provider (RLS decides)
+INTEGRATION_OF = """
+select id, provider_key, provider_name, auth_method::text as auth_method, status::text as status
+from public.v_project_integrations
+where project_id = %(project)s and provider_key = %(provider)s
+"""
+
+MAY_MANAGE = "select private.has_permission(%(project)s, 'integration:manage') as may"
+
+API_KEY_STATE = "select public.integration_api_key_state(%(integration)s) as state"

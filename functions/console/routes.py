@@ -11,7 +11,7 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from functions.auth import NotAuthenticated
-from functions.console import queries, session
+from functions.console import connection_pages, queries, session
 from functions.console.configuration_pages import (
     CONFIGURATION,
     change,
@@ -66,4 +66,7 @@ ROUTES: list[BaseRoute] = [
     Route(CONFIGURATION + "/sync", change(queries.REQUEST_SYNC, False), methods=["POST"]),
     Route(CONFIGURATION + "/schedule", set_schedule, methods=["POST"]),
     Route(CONFIGURATION + "/hmrc-references", set_hmrc_references, methods=["POST"]),
+    Route(CONFIGURATION + "/connect", connection_pages.connect, methods=["POST"]),
+    Route(CONFIGURATION + "/disconnect", connection_pages.disconnect_integration, methods=["POST"]),
+    Route(CONFIGURATION + "/test", connection_pages.test_connection, methods=["POST"]),
 ]

@@ -40,7 +40,7 @@ from python_workers.credentials.status import (
     record_connection,
     record_connection_problem,
 )
-from python_workers.credentials.store import save_credential, service_role
+from python_workers.credentials.store import on_behalf_of, save_credential, service_role
 from python_workers.providers.errors import ProviderError
 
 log = logging.getLogger("plugboard.connections")
@@ -257,6 +257,7 @@ async def _store_connection(
     # those, and what a feature-scoped one granted is not known (None).
     granted = issued.scopes or (None if provider.feature_scopes else list(provider.scopes))
     async with pool.connection() as conn, service_role(conn):
+        await on_behalf_of(conn, user_id)  # the history's "who"
         if provider.account_setting:  # the callback names no account (HMRC): the project's
             cursor = await conn.execute(
                 "select settings ->> %s from public.project_integrations where id = %s",

@@ -17,7 +17,12 @@ from psycopg_pool import AsyncConnectionPool
 from python_workers.credentials.oauth import revoke
 from python_workers.credentials.oauth_providers import OAuthProvider
 from python_workers.credentials.status import log_connection_event, record_disconnection
-from python_workers.credentials.store import delete_credential, load_credential, service_role
+from python_workers.credentials.store import (
+    delete_credential,
+    load_credential,
+    on_behalf_of,
+    service_role,
+)
 from python_workers.providers.errors import ProviderError
 
 log = logging.getLogger("plugboard.connections")
@@ -40,6 +45,7 @@ async def disconnect(
 ) -> Disconnection:
     # The row lock keeps a concurrent refresh from rotating the token being revoked.
     async with pool.connection() as conn, service_role(conn):
+        await on_behalf_of(conn, requested_by)  # the history's "who"
         stored = await load_credential(conn, provider.key, project_integration_id, lock=True)
         result = Disconnection(stored is not None, None)
         if stored is not None and provider.revoke_url and stored.secret.refresh_token:

@@ -4,6 +4,7 @@ both reached only through the private.* credential functions, in a transaction t
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -42,6 +43,17 @@ async def service_role(conn: psycopg.AsyncConnection[Any]) -> AsyncIterator[None
     async with conn.transaction():
         await conn.execute("set local role service_role")
         yield
+
+
+async def on_behalf_of(conn: psycopg.AsyncConnection[Any], user_id: UUID | None) -> None:
+    """Inside service_role(conn): names the person a change is made for (their `sub` only,
+    no role), so the configuration history records them rather than the service role. The
+    person was checked before (the OAuth state, a verified session); nothing here decides."""
+    if user_id is not None:
+        await conn.execute(
+            "select set_config('request.jwt.claims', %s, true)",
+            (json.dumps({"sub": str(user_id)}),),
+        )
 
 
 @dataclass(frozen=True)

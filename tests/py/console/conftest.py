@@ -9,7 +9,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,15 +52,24 @@ def _free_port() -> int:
 
 @pytest.fixture
 def functions_server(db: Database) -> Iterator[Functions]:
+    with serve_functions(db) as functions:
+        yield functions
+
+
+@contextmanager
+def serve_functions(db: Database, settings: Mapping[str, str] = {}) -> Iterator[Functions]:
     """`plugboard functions` on the test database, addressed as the local cluster's database
-    (PLUGBOARD_DB_NAME, no DATABASE_URL) so `plugboard console` accepts to sign people in."""
+    (PLUGBOARD_DB_NAME, no DATABASE_URL) so `plugboard console` accepts to sign people in;
+    `settings`: more environment (e.g. the sandboxes' URLs)."""
     if os.environ.get("PLUGBOARD_TEST_DATABASE_URL"):
         pytest.skip("`plugboard console` signs in only on the local cluster")
     port = _free_port()
     environment = {
         name: value for name, value in os.environ.items() if name != "DATABASE_URL"
-    } | {
+    } | dict(settings) | {
         "PLUGBOARD_DB_NAME": db.name,
+        # this checkout's code, not the one the venv's editable install points at
+        "PYTHONPATH": str(REPO_ROOT),
         "SUPABASE_JWT_SECRET": JWT_SECRET,
         "PLUGBOARD_FUNCTIONS_PORT": str(port),
         "PLUGBOARD_FUNCTIONS_URL": f"http://127.0.0.1:{port}",

@@ -103,7 +103,10 @@ from (values
     tests.integration_id('ca_project', 'quickbooks'), 'account', '6000', '80', 'mapped'), null, null),
 ('public.quickbooks_set_book_close_date(uuid,date)', format(
     'select count(*) from public.quickbooks_set_book_close_date(%L, %L)',
-    tests.integration_id('ca_project', 'quickbooks'), '2026-02-28'), null, null)
+    tests.integration_id('ca_project', 'quickbooks'), '2026-02-28'), null, null),
+('public.integration_api_key_state(uuid)', format(
+    'select count(*) from public.integration_api_key_state(%L) as r where r ? %L',
+    tests.integration_id('ca_project', 'companies_house'), 'is_set'), null, null)
 ) as c (rpc, call, control, member_may)
 where to_regprocedure(c.rpc) is not null;
 
