@@ -2,11 +2,14 @@
 -- schedulable: creates missing rows, sets it where it is missing (or everywhere when
 -- p_restart: the catalogue's schedule changed), clears it where nothing is scheduled.
 -- Each next run is at least the provider's minimum schedule interval from now.
+-- PL/pgSQL rather than SQL so that the statement's plan is cached for the session: the
+-- country trigger calls it for every change, and planning it cost more than running it.
 create or replace function private.reschedule_integrations(p_integration_ids uuid[], p_restart boolean)
 returns void
-language sql volatile
+language plpgsql volatile
 set search_path = ''
 as $$
+begin
     with features as (
         select
             pi.id as project_integration_id,
@@ -61,7 +64,8 @@ as $$
     update public.project_integration_features as pif
     set next_run_at = w.next_run_at
     from wanted as w
-    where pif.id = w.override_id and w.next_run_at is distinct from w.current_next_run_at
+    where pif.id = w.override_id and w.next_run_at is distinct from w.current_next_run_at;
+end
 $$;
 
 revoke all on function private.reschedule_integrations(uuid[], boolean) from public;
