@@ -46,15 +46,31 @@ begin
                 and p.is_active
         );
 
-    insert into public.project_integrations as pi (project_id, provider_id, enabled_by)
-    select new.id, p.id, 'auto'
-    from public.integration_provider_countries as pc
-    inner join public.integration_providers as p
-        on pc.provider_id = p.id and p.auto_enable_for_country and p.is_active
-    where pc.country_code = new.country_code
-    on conflict (project_id, provider_id) do update
-    set is_enabled = true
-    where pi.enabled_by = 'auto' and not pi.is_enabled;
+    -- only when a covered provider is missing or auto-disabled: an insert that changes
+    -- nothing still costs its triggers (the common case: a move to an uncovered country)
+    if exists (
+        select
+        from public.integration_provider_countries as pc
+        inner join public.integration_providers as p
+            on pc.provider_id = p.id and p.auto_enable_for_country and p.is_active
+        where pc.country_code = new.country_code
+            and not exists (
+                select
+                from public.project_integrations as pi
+                where pi.project_id = new.id and pi.provider_id = p.id
+                    and (pi.is_enabled or pi.enabled_by = 'manual')
+            )
+    ) then
+        insert into public.project_integrations as pi (project_id, provider_id, enabled_by)
+        select new.id, p.id, 'auto'
+        from public.integration_provider_countries as pc
+        inner join public.integration_providers as p
+            on pc.provider_id = p.id and p.auto_enable_for_country and p.is_active
+        where pc.country_code = new.country_code
+        on conflict (project_id, provider_id) do update
+        set is_enabled = true
+        where pi.enabled_by = 'auto' and not pi.is_enabled;
+    end if;
 
     return null;
 end

@@ -1,4 +1,5 @@
--- History of an integration row: added or removed; a status change (connect, disconnect,
+-- History of an integration row: removed (added: tg_project_integrations__record_added,
+-- one statement for all new rows); a status change (connect, disconnect,
 -- or status_changed for Error / Expired / Pending); switched on or off; settings changed
 -- (the HMRC identifiers recorded as references, other keys as settings, each with only the
 -- keys that changed). Timestamps, errors and account facts alone record nothing.
@@ -9,7 +10,6 @@ language plpgsql security definer
 set search_path = ''
 as $$
 declare
-    v_row public.project_integrations := case tg_op when 'DELETE' then old else new end;
     v_reference_keys constant text[] := array[
         'vrn', 'utr', 'employer_paye_reference', 'accounts_office_reference'
     ];
@@ -17,16 +17,10 @@ declare
     v_keys text[];
     v_object text;
 begin
-    if tg_op in ('INSERT', 'DELETE') then
+    if tg_op = 'DELETE' then
         perform private.record_config_change(
-            v_row.project_id, v_row.id, v_row.provider_id, null, 'integration',
-            case tg_op when 'INSERT' then 'added' else 'removed' end,
-            case tg_op when 'DELETE' then pg_catalog.jsonb_build_object(
-                'status', old.status, 'is_enabled', old.is_enabled
-            ) end,
-            case tg_op when 'INSERT' then pg_catalog.jsonb_build_object(
-                'status', new.status, 'is_enabled', new.is_enabled
-            ) end
+            old.project_id, old.id, old.provider_id, null, 'integration', 'removed',
+            pg_catalog.jsonb_build_object('status', old.status, 'is_enabled', old.is_enabled), null
         );
         return null;
     end if;

@@ -6,20 +6,26 @@ returns jsonb
 language plpgsql stable
 set search_path = ''
 as $$
+declare
+    v_currencies text [];
 begin
-    return (
-        select case
-            when p_currency is null or p_integration.id is null then '[]'::jsonb
-            when private.quickbooks_currencies(p_integration) is null then pg_catalog.jsonb_build_array(
-                private.client_action_error('company_currencies_unknown', p_field,
-                    'The QuickBooks company''s currencies are not known yet; fetch the company info first'))
-            when not p_currency = any (private.quickbooks_currencies(p_integration)) then pg_catalog.jsonb_build_array(
-                private.client_action_error('currency_not_supported', p_field, format(
-                    'The QuickBooks company does not take %s (it takes %s)', p_currency,
-                    pg_catalog.array_to_string(private.quickbooks_currencies(p_integration), ', '))))
-            else '[]'::jsonb
-        end
-    );
+    if p_currency is null or p_integration.id is null then
+        return '[]'::jsonb;
+    end if;
+    -- looked up once (the cached currencies are read from integration_reference_data)
+    v_currencies := private.quickbooks_currencies(p_integration);
+    if v_currencies is null then
+        return pg_catalog.jsonb_build_array(
+            private.client_action_error('company_currencies_unknown', p_field,
+                'The QuickBooks company''s currencies are not known yet; fetch the company info first'));
+    end if;
+    if not p_currency = any (v_currencies) then
+        return pg_catalog.jsonb_build_array(
+            private.client_action_error('currency_not_supported', p_field, format(
+                'The QuickBooks company does not take %s (it takes %s)', p_currency,
+                pg_catalog.array_to_string(v_currencies, ', '))));
+    end if;
+    return '[]'::jsonb;
 end
 $$;
 
