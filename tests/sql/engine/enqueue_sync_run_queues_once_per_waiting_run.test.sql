@@ -3,9 +3,10 @@
 -- waiting run's log id back (no second log or job); another trigger gets a run of its own
 -- (same lock: the two never overlap); once the run has started, a new request queues a new
 -- run; a queueing-lock clash does not abort the caller's transaction; unknown integration
--- or foreign feature: PB404.
+-- or foreign feature: PB404. A run someone waits for is queued ahead of scheduled runs
+-- (priority 1 against 0, 20261205600000).
 begin;
-select plan(9);
+select plan(10);
 select tests.create_engine_fixture();
 
 create temporary table ids (name text primary key, id uuid) on commit drop;
@@ -30,6 +31,15 @@ select is(
      from public.integration_sync_logs as l where l.id = (select id from ids where name = 'first')),
     row('pending', 'on_manual', 'inbound', 'act', 'thing', '{"params": {"n": 1}}'::jsonb)::text,
     'the log: pending, its trigger, the feature''s direction, params in details'
+);
+
+insert into ids values
+('scheduled', private.enqueue_sync_run(tests.id('eng_integration'), tests.id('eng_manual'), 'on_schedule', 'act', 'thing', 'z', '{}', null));
+select results_eq(
+    $$select i.name, j.priority from procrastinate.procrastinate_jobs as j
+      inner join ids as i on (j.args ->> 'log_id')::uuid = i.id where i.name <> 'again' order by i.name$$,
+    $$values ('first', 1), ('other_entity', 1), ('realtime', 1), ('scheduled', 0)$$,
+    'manual and realtime runs are queued ahead of scheduled ones'
 );
 
 -- a worker takes the first run (procrastinate's triggers resolve through search_path): a

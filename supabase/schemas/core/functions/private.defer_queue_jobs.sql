@@ -16,8 +16,11 @@
 --   became due meanwhile is planned by the next tick.
 -- - private.defer_queue_jobs is now the one door to procrastinate_defer_jobs_v1;
 --   private.defer_sync_jobs builds sync jobs and goes through it.
+-- - p_priority: procrastinate fetches by priority, then age; a run someone waits for goes
+--   ahead of scheduled ones (private.sync_run_priority).
 create function private.defer_queue_jobs(
-    p_queue text, p_task text, p_locks text[], p_queueing_locks text[], p_args jsonb[]
+    p_queue text, p_task text, p_locks text[], p_queueing_locks text[], p_args jsonb[],
+    p_priority integer default 0
 )
 returns bigint[]
 language plpgsql
@@ -32,7 +35,7 @@ begin
     begin
         return procrastinate.procrastinate_defer_jobs_v1(array(
             select row(
-                p_queue, p_task, 0, j.lock, j.queueing_lock, j.args, null
+                p_queue, p_task, p_priority, j.lock, j.queueing_lock, j.args, null
             )::procrastinate.procrastinate_job_to_defer_v1
             from unnest(p_locks, p_queueing_locks, p_args) as j (lock, queueing_lock, args)
         ));
@@ -47,9 +50,9 @@ begin
 end
 $$;
 
-comment on function private.defer_queue_jobs(text, text, text[], text[], jsonb[]) is
-'Defers jobs of one task (one per lock, queueing lock and args) in the caller''s '
+comment on function private.defer_queue_jobs(text, text, text[], text[], jsonb[], integer) is
+'Defers jobs of one task (one per lock, queueing lock and args, at one priority) in the caller''s '
 'transaction, all or none; null when a queueing lock already has a waiting job. The only '
 'caller of procrastinate_defer_jobs_v1.';
 
-revoke all on function private.defer_queue_jobs(text, text, text[], text[], jsonb[]) from public;
+revoke all on function private.defer_queue_jobs(text, text, text[], text[], jsonb[], integer) from public;

@@ -18,7 +18,8 @@ as $$
         'plugboard.sync_run',
         p_locks,
         array(select private.sync_run_queueing_lock(l.lock, p_trigger) from unnest(p_locks) as l (lock)),
-        array(select pg_catalog.jsonb_build_object('log_id', l.id) from unnest(p_log_ids) as l (id))
+        array(select pg_catalog.jsonb_build_object('log_id', l.id) from unnest(p_log_ids) as l (id)),
+        private.sync_run_priority(p_trigger)
     )
 $$;
 
