@@ -49,7 +49,7 @@ from python_workers.credentials.errors import (
 )
 from python_workers.credentials.oauth import GrantRejected, IssuedTokens, refresh_tokens
 from python_workers.credentials.oauth_providers import OAuthProvider
-from python_workers.credentials.refresh_lease import give_back_lease, lease_state, take_lease
+from python_workers.credentials.refresh_lease import give_back_lease, lease_of, take_lease
 from python_workers.credentials.status import (
     log_connection_event,
     record_connection_ok,
@@ -57,7 +57,6 @@ from python_workers.credentials.status import (
 )
 from python_workers.credentials.store import (
     StoredCredential,
-    find_credential_id,
     load_credential,
     save_credential,
     service_role,
@@ -147,12 +146,15 @@ async def _look(
     waited_on: UUID | None,
 ) -> _Look:
     """One short transaction: the lease taken if it is free (before reading the credential,
-    so the read sees what an earlier holder committed), the credential read."""
+    so the read sees what an earlier holder committed), the credential read. A live lease
+    of another's is all a waiter reads (one statement)."""
     async with pool.connection() as conn, service_role(conn):
-        credential_id = await find_credential_id(conn, provider.key, project_integration_id)
-        if credential_id is None:
+        before = await lease_of(conn, provider.key, project_integration_id)
+        if before is None:
             raise CredentialMissing(provider.name)
-        before = await lease_state(conn, credential_id)
+        if before.live:
+            return _Look("held", holder=before.holder)
+        credential_id = before.credential_id
         taken = await take_lease(conn, credential_id, me, lease.total_seconds())
         stored = await load_credential(conn, provider.key, project_integration_id)
         if stored is None:
@@ -169,8 +171,8 @@ async def _look(
                 await give_back_lease(conn, credential_id, me)
             return _Look("fresh", stored)
         if not taken:
-            return _Look("held", holder=before[0] if before else None)
-        if waited_on is not None and before is None:
+            return _Look("held", holder=before.holder)
+        if waited_on is not None and before.holder is None:
             # the refresh waited for gave its lease back without a fresh token: it failed
             failure = await _recorded_failure(conn, project_integration_id)
             if failure is not None:

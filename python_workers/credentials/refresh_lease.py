@@ -3,6 +3,7 @@ it, until when. Taken and given back in the caller's short transaction (service_
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -33,14 +34,28 @@ async def give_back_lease(
     return bool(row and row[0])
 
 
-async def lease_state(
-    conn: psycopg.AsyncConnection[Any], credential_id: UUID
-) -> tuple[UUID, bool] | None:
-    """The lease's holder and whether it is live (not expired); None when no one holds it."""
-    cursor = await conn.execute(
-        "select holder, expires_at > now() from private.credential_refresh_leases"
-        " where credential_id = %s",
-        (credential_id,),
-    )
+LEASE_OF_SQL = """
+select c.id, l.holder, l.expires_at > now()
+from public.integration_credentials as c
+join public.integration_providers as p on p.id = c.provider_id
+left join private.credential_refresh_leases as l on l.credential_id = c.id
+where p.key = %s and c.project_integration_id = %s
+"""
+
+
+@dataclass(frozen=True)
+class LeaseOf:
+    """A credential's id and its refresh lease: holder (None: no lease) and whether live."""
+
+    credential_id: UUID
+    holder: UUID | None
+    live: bool
+
+
+async def lease_of(
+    conn: psycopg.AsyncConnection[Any], provider_key: str, project_integration_id: UUID
+) -> LeaseOf | None:
+    """The credential's lease in one statement; None when there is no credential."""
+    cursor = await conn.execute(LEASE_OF_SQL, (provider_key, project_integration_id))
     row = await cursor.fetchone()
-    return (row[0], bool(row[1])) if row else None
+    return LeaseOf(row[0], row[1], bool(row[2])) if row else None

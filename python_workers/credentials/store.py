@@ -26,14 +26,14 @@ left join public.project_integrations as pi on pi.id = c.project_integration_id
 where p.key = %(provider_key)s
   and c.project_integration_id is not distinct from %(project_integration_id)s
 """
-ID_SQL = """
+LOCK_SQL = """
 select c.id
 from public.integration_credentials as c
 join public.integration_providers as p on p.id = c.provider_id
 where p.key = %(provider_key)s
   and c.project_integration_id is not distinct from %(project_integration_id)s
+for update of c
 """
-LOCK_SQL = ID_SQL + "for update of c"
 
 
 @asynccontextmanager
@@ -99,16 +99,6 @@ async def load_credential(
         secret=secret,
         scopes=tuple(row[8] or ()),
     )
-
-
-async def find_credential_id(
-    conn: psycopg.AsyncConnection[Any], provider_key: str, project_integration_id: UUID | None
-) -> UUID | None:
-    """The credential's id (None when there is none), without reading its secret."""
-    params = {"provider_key": provider_key, "project_integration_id": project_integration_id}
-    cursor = await conn.execute(ID_SQL, params)
-    row = await cursor.fetchone()
-    return row[0] if row else None
 
 
 async def save_credential(

@@ -35,7 +35,7 @@ from tests.testdb import Database
 pytestmark = pytest.mark.anyio
 
 SLOW_MS = 2000
-CONCURRENT = 12
+CONCURRENT = 4
 
 
 async def _expired(
