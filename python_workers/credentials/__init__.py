@@ -15,9 +15,9 @@ token refresh commits independently of the action's transaction. For global prov
 (credentials/errors.py): ReconnectRequired and CredentialMissing are permanent,
 TokenEndpointUnavailable and RefreshUnfinished are retryable, RefreshFailed (the failure of
 another worker's refresh this one waited for) as the failure it shares was. A refresh
-holds no transaction across the token call (a lease: credentials/refresh.py). A `testConnection` run should go through
-`run_connection_test` (connections/connection_test.py) so the integration's status
-follows its outcome.
+holds no transaction across the token call (a lease: credentials/refresh.py). A
+`testConnection` run should go through `run_connection_test`
+(connections/connection_test.py) so the integration's status follows its outcome.
 """
 
 from python_workers.credentials.accessor import VaultCredentialAccessor, credential_accessor
