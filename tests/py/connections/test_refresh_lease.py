@@ -21,6 +21,7 @@ import pytest
 
 from python_workers.config import Settings
 from python_workers.credentials import credential_accessor
+from python_workers.credentials.errors import RefreshFailed, TokenEndpointUnavailable
 from python_workers.credentials.oauth_providers import oauth_provider
 from python_workers.credentials.refresh import refresh_credential
 from python_workers.engine.run_db import ActionPool, RunDatabase
@@ -196,3 +197,44 @@ async def test_a_late_holder_cannot_overwrite_what_the_one_that_took_over_stored
     assert (row["status"], row["last_error_code"]) == ("Connected", None)
     assert not [log for log in db_reads.sync_logs(db, integration_id) if log["action"] == "refresh"]
     assert await company_name(sandboxes.quickbooks, late_result.secret.credential(None, ()))
+
+
+class _LateTransport(httpx.AsyncHTTPTransport):
+    """Real HTTP to the sandbox, sent a second late: the holder's call lasts that long."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(1)
+        return await super().handle_async_request(request)
+
+
+async def test_those_who_waited_share_the_holders_failure_instead_of_calling_again(
+    functions_client: httpx.AsyncClient,
+    sandboxes: Sandboxes,
+    world: World,
+    db: Database,
+    settings: Settings,
+) -> None:
+    integration_id = await _expired(functions_client, sandboxes, world, db)
+    provider = oauth_provider("quickbooks", settings)
+    inject_faults(sandboxes.quickbooks, rate=1.0, kinds=["503"])
+    async with ActionPool(db.url, min_size=1, max_size=4, open=False) as pool:
+        holder = asyncio.create_task(
+            refresh_credential(pool, provider, integration_id, None, _LateTransport())
+        )
+        await _until(lambda: _lease(db, integration_id) is not None)
+        waiters = await asyncio.gather(
+            *(refresh_credential(pool, provider, integration_id, None) for _ in range(5)),
+            return_exceptions=True,
+        )
+        with pytest.raises(TokenEndpointUnavailable):
+            await holder
+    clear_faults(sandboxes.quickbooks)
+
+    assert _counter(sandboxes, "faults_503") == 1  # one token call for all six
+    assert all(
+        isinstance(w, RefreshFailed) and w.retryable and "503" in w.message for w in waiters
+    ), waiters
+    stored = db_reads.credential(db, integration_id)
+    assert stored is not None and stored["refresh_failure_count"] == 1  # counted once
+    assert db_reads.integration(db, integration_id)["status"] == "Connected"
+    assert _lease(db, integration_id) is None
