@@ -13,9 +13,11 @@ takes its own connections and switches to service_role inside each transaction, 
 token refresh commits independently of the action's transaction. For global providers
 (Companies House) project_integration_id is ignored. Errors are ProviderError subclasses
 (credentials/errors.py): ReconnectRequired and CredentialMissing are permanent,
-TokenEndpointUnavailable is retryable. A `testConnection` run should go through
-`run_connection_test` (connections/connection_test.py) so the integration's status
-follows its outcome.
+TokenEndpointUnavailable and RefreshUnfinished are retryable, RefreshFailed (the failure of
+another worker's refresh this one waited for) as the failure it shares was. A refresh
+holds no transaction across the token call (a lease: credentials/refresh.py). A
+`testConnection` run should go through `run_connection_test`
+(connections/connection_test.py) so the integration's status follows its outcome.
 """
 
 from python_workers.credentials.accessor import VaultCredentialAccessor, credential_accessor

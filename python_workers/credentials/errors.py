@@ -50,3 +50,25 @@ class TokenEndpointUnavailable(ProviderError):
         what = f"answered HTTP {status}" if status is not None else "could not be reached"
         super().__init__("token_endpoint_unavailable", f"{provider_name}'s token endpoint {what}")
         self.status = status
+
+
+class RefreshFailed(ProviderError):
+    """The refresh this call waited for (another worker's) failed: its recorded error,
+    shared rather than tried again at once (one refresh, one token call)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(code, message)
+        self.retryable = code == "token_endpoint_unavailable"
+
+
+class RefreshUnfinished(ProviderError):
+    """Other workers kept refreshing the credential for longer than a refresh can take."""
+
+    retryable = True
+
+    def __init__(self, provider_name: str) -> None:
+        super().__init__(
+            "token_refresh_unfinished",
+            f"{provider_name}'s token is being refreshed by another worker that has not"
+            " finished: the run is tried again later",
+        )

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 import secrets
+import ssl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 import httpx
@@ -115,6 +117,13 @@ async def revoke(
         response.raise_for_status()
 
 
+@cache
+def _tls() -> ssl.SSLContext:
+    """One TLS context for every token call: building one loads the CA bundle, which
+    blocks the event loop (100-400 ms on a busy machine) and so every run sharing it."""
+    return httpx.create_ssl_context()
+
+
 @asynccontextmanager
 async def _token_call(
     provider: OAuthProvider, transport: httpx.AsyncBaseTransport | None
@@ -133,6 +142,7 @@ async def _token_call(
             revocation_endpoint_auth_method=provider.client_auth_method,
             transport=transport,
             timeout=TIMEOUT,
+            verify=_tls(),
         ) as client:
             yield client
     except OAuthError as error:

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import httpx
 
+# authlib (token refreshes) imported with the worker, not at its first refresh: that import
+# takes seconds and would block the event loop, and every run's transaction, meanwhile
+from python_workers.credentials import authlib_httpx  # noqa: F401
 from python_workers.engine.app import WorkerOptions, build_app
 from python_workers.engine.health import worker_endpoints
 from python_workers.engine.http_metrics import ProviderLatency
