@@ -24,7 +24,7 @@ from python_workers.credentials import credential_accessor
 from python_workers.credentials.errors import RefreshFailed, TokenEndpointUnavailable
 from python_workers.credentials.oauth_providers import oauth_provider
 from python_workers.credentials.refresh import refresh_credential
-from python_workers.engine.run_db import ActionPool, RunDatabase
+from python_workers.engine.run_db import ActionPool, LeaseOwner, RunDatabase
 from sandboxes.testing import clear_faults, inject_faults, sandbox_counters
 from tests.py.connections import db_reads
 from tests.py.connections.browser import connect
@@ -94,7 +94,7 @@ async def test_no_transaction_stays_open_while_a_slow_token_endpoint_answers(
 
         async def run_refreshing() -> str:
             # as a queued run: its transaction open (RunDatabase), then the accessor
-            run_db = RunDatabase(pool, uuid4(), 1)
+            run_db = RunDatabase(pool, uuid4(), 1, LeaseOwner(None, stalled_after_seconds=30.0))
             with run_db.bound():
                 await run_db.execute("select 1")
                 credential = await credential_accessor(
