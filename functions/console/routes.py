@@ -19,6 +19,7 @@ from functions.console.configuration_pages import (
     set_hmrc_references,
     set_schedule,
 )
+from functions.console.hand_over import hand_over
 from functions.console.logs_pages import LOGS, logs, one_log
 from functions.console.page import Page, refused, serve
 from functions.services import services_of
@@ -29,9 +30,10 @@ HTMX = REPO_ROOT / "node_modules" / "htmx.org" / "dist" / "htmx.min.js"
 
 async def sign_in(request: Request) -> Response:
     services = services_of(request)
-    used: set[str] = request.app.state.console_sign_ins
     try:
-        token = session.session_for(request.query_params.get("token", ""), services.settings, used)
+        token = await session.session_for(
+            request.query_params.get("token", ""), services.settings, services.pool
+        )
     except NotAuthenticated as error:
         return refused(401, "Sign in", str(error))
     response = RedirectResponse("/setup/integrations", status_code=303)
@@ -56,6 +58,7 @@ async def htmx(request: Request) -> Response:
 
 ROUTES: list[BaseRoute] = [
     Route("/console/sign-in", sign_in, methods=["GET"]),
+    Route("/console/session", hand_over, methods=["POST"]),
     Route("/console/static/htmx.min.js", htmx, methods=["GET"]),
     Route("/setup/integrations", home, methods=["GET"]),
     Route(LOGS, logs, methods=["GET"]),
