@@ -12,7 +12,7 @@ from psycopg import AsyncConnection
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from functions.console import queries
+from functions.console import queries, wording
 from functions.console.page import Page, refused, render, rows, serve
 
 CONFIGURATION = "/setup/integrations/configuration"
@@ -31,6 +31,7 @@ async def configuration_page(
         providers=await rows(conn, queries.PROVIDERS, project),
         features=await rows(conn, queries.FEATURES, project),
         history=await rows(conn, queries.HISTORY, project),
+        trigger_names=wording.TRIGGER_NAMES,
     )  # fmt: skip
 
 

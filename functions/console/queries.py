@@ -84,4 +84,18 @@ where v.project_id = %(project)s and v.project_integration_id = %(integration)s
     and v.feature_key = %(feature)s and v.trigger_type = 'on_schedule'
 """
 
+# one feature of the open project, its effective trigger
+FEATURE = """
+select v.trigger_type::text as trigger_type, v.trigger_config
+from public.v_project_integration_features as v
+where v.project_id = %(project)s and v.project_integration_id = %(integration)s
+    and v.feature_key = %(feature)s
+"""
+
+SET_TRIGGER = """
+select public.integration_feature_set_trigger(
+    %(integration)s, %(feature)s, %(trigger)s::public.sync_trigger_type, %(config)s::jsonb
+)
+"""
+
 SET_HMRC_REFERENCES = "select public.hmrc_set_references(%(integration)s, %(references)s)"

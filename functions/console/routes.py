@@ -22,6 +22,7 @@ from functions.console.configuration_pages import (
 from functions.console.hand_over import hand_over
 from functions.console.logs_pages import LOGS, logs, one_log
 from functions.console.page import Page, refused, serve
+from functions.console.trigger_form import set_trigger
 from functions.services import services_of
 from python_workers.config import REPO_ROOT
 
@@ -68,5 +69,6 @@ ROUTES: list[BaseRoute] = [
     Route(CONFIGURATION + "/feature", change(queries.SET_FEATURE_ENABLED, True), methods=["POST"]),
     Route(CONFIGURATION + "/sync", change(queries.REQUEST_SYNC, False), methods=["POST"]),
     Route(CONFIGURATION + "/schedule", set_schedule, methods=["POST"]),
+    Route(CONFIGURATION + "/trigger", set_trigger, methods=["POST"]),
     Route(CONFIGURATION + "/hmrc-references", set_hmrc_references, methods=["POST"]),
 ]
