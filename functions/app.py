@@ -61,7 +61,6 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
         exception_handlers={BodyTooLarge: too_large},
         lifespan=lifespan,
     )
-    app.state.console_sign_ins = set()  # sign-in links already used (functions/console/session.py)
     if services is not None:
         app.state.services = services  # also when no lifespan runs (httpx's ASGITransport)
     return app

@@ -55,6 +55,11 @@ class Settings(BaseSettings):
         description="Public base URL of functions/ (OAuth redirect URIs are built on it); "
         "default http://127.0.0.1:<plugboard_functions_port>.",
     )
+    plugboard_console_allowed_origins: str = Field(
+        default="",
+        description="The host app's origins (comma-separated, e.g. https://app.example.com) "
+        "whose pages may hand a signed-in person over to the console (POST /console/session).",
+    )
     plugboard_functions_max_body_bytes: int = Field(
         default=1024 * 1024,
         gt=0,
@@ -82,6 +87,13 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_port_is_none(cls, value: object) -> object:
         return None if value == "" else value
+
+    def console_allowed_origins(self) -> frozenset[str]:
+        return frozenset(
+            origin.strip().rstrip("/")
+            for origin in self.plugboard_console_allowed_origins.split(",")
+            if origin.strip()
+        )
 
     def functions_url(self) -> str:
         return (

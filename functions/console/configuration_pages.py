@@ -12,7 +12,7 @@ from psycopg import AsyncConnection
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from functions.console import connection_pages, queries
+from functions.console import connection_pages, queries, wording
 from functions.console.page import Page, refused, render, rows, serve
 
 CONFIGURATION = "/setup/integrations/configuration"
@@ -37,6 +37,7 @@ async def configuration_page(
         providers=providers, key_states=await connection_pages.key_states(conn, providers),
         features=await rows(conn, queries.FEATURES, project),
         history=await rows(conn, queries.HISTORY, project),
+        trigger_names=wording.TRIGGER_NAMES,
     )  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from psycopg import AsyncConnection
 from starlette.requests import Request
 from starlette.responses import Response
 
-from functions.console import chart, queries
+from functions.console import chart, queries, wording
 from functions.console.page import Page, refused, render, rows, serve
 
 LOGS = "/setup/integrations/logs"
@@ -54,10 +54,11 @@ async def logs(request: Request) -> Response:
         return render(
             "logs.html", page=page, logs=found, filters=kept, next_query=next_query,
             bars=chart.outcome_bars(outcomes, datetime.now(UTC).date()), chart_height=chart.HEIGHT,
-            providers=[(key, key) for key in sorted({f["provider_key"] for f in features})],
+            providers=sorted({(f["provider_key"], f["provider_name"]) for f in features},
+                             key=lambda provider: provider[1]),
             features=[(str(f["feature_id"]), f["feature_name"]) for f in features],
-            statuses=[(status, status) for status in STATUSES],
-            triggers=[(trigger, trigger) for trigger in TRIGGERS],
+            statuses=[(status, wording.status_name(status)) for status in STATUSES],
+            triggers=[(trigger, wording.trigger_name(trigger)) for trigger in TRIGGERS],
         )  # fmt: skip
 
     return await serve(request, LOGS, params, build)

@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse, Response
 
 from functions.as_person import as_person
 from functions.auth import NotAuthenticated
-from functions.console import queries, session
+from functions.console import queries, session, wording
 from functions.services import services_of
 
 # an RPC's refusal → the HTTP status the page answers with
@@ -29,6 +29,10 @@ TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(default=True),
 )
+TEMPLATES.filters.update(
+    trigger_name=wording.trigger_name, status_name=wording.status_name,
+    trigger_text=wording.trigger_text, change_text=wording.change_text,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

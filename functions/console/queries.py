@@ -28,7 +28,11 @@ where project_id = %(project)s
 group by 1, 2
 """
 
-LOG = "select * from public.v_integration_sync_logs where project_id = %(project)s and id = %(id)s"
+LOG = """
+select l.*, public.project_member_name(l.project_id, l.requested_by) as started_by_name
+from public.v_integration_sync_logs as l
+where l.project_id = %(project)s and l.id = %(id)s
+"""
 
 # every provider offered in the project's country, with its integration when there is one
 PROVIDERS = """
@@ -47,11 +51,13 @@ order by p.name
 """
 
 FEATURES = """
-select project_integration_id, provider_key, feature_id, feature_key, feature_name,
-    is_enabled, trigger_type::text as trigger_type, trigger_config, last_run_at, next_run_at
-from public.v_project_integration_features
-where project_id = %(project)s
-order by provider_key, feature_name
+select v.project_integration_id, v.provider_key, p.name as provider_name, v.feature_id,
+    v.feature_key, v.feature_name, v.is_enabled, v.trigger_type::text as trigger_type,
+    v.trigger_config, v.last_run_at, v.next_run_at
+from public.v_project_integration_features as v
+inner join public.integration_providers as p on v.provider_key = p.key
+where v.project_id = %(project)s
+order by v.provider_key, v.feature_name
 """
 
 HISTORY = """
@@ -77,6 +83,20 @@ select public.integration_feature_set_trigger(
 from public.v_project_integration_features as v
 where v.project_id = %(project)s and v.project_integration_id = %(integration)s
     and v.feature_key = %(feature)s and v.trigger_type = 'on_schedule'
+"""
+
+# one feature of the open project, its effective trigger
+FEATURE = """
+select v.trigger_type::text as trigger_type, v.trigger_config
+from public.v_project_integration_features as v
+where v.project_id = %(project)s and v.project_integration_id = %(integration)s
+    and v.feature_key = %(feature)s
+"""
+
+SET_TRIGGER = """
+select public.integration_feature_set_trigger(
+    %(integration)s, %(feature)s, %(trigger)s::public.sync_trigger_type, %(config)s::jsonb
+)
 """
 
 SET_HMRC_REFERENCES = "select public.hmrc_set_references(%(integration)s, %(references)s)"

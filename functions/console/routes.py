@@ -19,8 +19,10 @@ from functions.console.configuration_pages import (
     set_hmrc_references,
     set_schedule,
 )
+from functions.console.hand_over import hand_over
 from functions.console.logs_pages import LOGS, logs, one_log
 from functions.console.page import Page, refused, serve
+from functions.console.trigger_form import set_trigger
 from functions.services import services_of
 from python_workers.config import REPO_ROOT
 
@@ -29,9 +31,10 @@ HTMX = REPO_ROOT / "node_modules" / "htmx.org" / "dist" / "htmx.min.js"
 
 async def sign_in(request: Request) -> Response:
     services = services_of(request)
-    used: set[str] = request.app.state.console_sign_ins
     try:
-        token = session.session_for(request.query_params.get("token", ""), services.settings, used)
+        token = await session.session_for(
+            request.query_params.get("token", ""), services.settings, services.pool
+        )
     except NotAuthenticated as error:
         return refused(401, "Sign in", str(error))
     response = RedirectResponse("/setup/integrations", status_code=303)
@@ -56,6 +59,7 @@ async def htmx(request: Request) -> Response:
 
 ROUTES: list[BaseRoute] = [
     Route("/console/sign-in", sign_in, methods=["GET"]),
+    Route("/console/session", hand_over, methods=["POST"]),
     Route("/console/static/htmx.min.js", htmx, methods=["GET"]),
     Route("/setup/integrations", home, methods=["GET"]),
     Route(LOGS, logs, methods=["GET"]),
@@ -65,6 +69,7 @@ ROUTES: list[BaseRoute] = [
     Route(CONFIGURATION + "/feature", change(queries.SET_FEATURE_ENABLED, True), methods=["POST"]),
     Route(CONFIGURATION + "/sync", change(queries.REQUEST_SYNC, False), methods=["POST"]),
     Route(CONFIGURATION + "/schedule", set_schedule, methods=["POST"]),
+    Route(CONFIGURATION + "/trigger", set_trigger, methods=["POST"]),
     Route(CONFIGURATION + "/hmrc-references", set_hmrc_references, methods=["POST"]),
     Route(CONFIGURATION + "/connect", connection_pages.connect, methods=["POST"]),
     Route(CONFIGURATION + "/disconnect", connection_pages.disconnect_integration, methods=["POST"]),

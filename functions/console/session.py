@@ -1,28 +1,41 @@
-"""Signing in to the console. Locally, `plugboard console --as <email>` prints a link
-carrying a one-time sign-in token (HS256 with the Supabase JWT secret, its own audience,
-five minutes); the link trades it for the person's session: a Supabase-style access token
-(role authenticated, their sub) in an HttpOnly, SameSite=Lax cookie, which every page
-verifies as functions/ verifies any access token (functions/auth.py). The cookie's
-SameSite=Lax keeps other sites' forms from posting with it."""
+"""Signing in to the console, two ways to the same session: a Supabase-style access token
+(role authenticated, the person's sub, eight hours) in an HttpOnly, SameSite=Lax cookie,
+which every page verifies as functions/ verifies any access token (functions/auth.py).
+
+- Locally, `plugboard console --as <email>` prints a link carrying a one-time sign-in token
+  (HS256 with the Supabase JWT secret, its own audience, five minutes); the database
+  remembers each link traded (private.console_sign_ins), so it works once in every process.
+- In production the host app hands the person over: its page posts their Supabase access
+  token to /console/session (functions/console/hand_over.py)."""
 
 from __future__ import annotations
 
 import secrets
 import time
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 import jwt
+from psycopg_pool import AsyncConnectionPool
 from starlette.requests import Request
 from starlette.responses import Response
 
 from functions.auth import NotAuthenticated, claims_of_token
 from python_workers.config import Settings
+from python_workers.credentials.store import service_role
 
 COOKIE = "plugboard_console"
 SIGN_IN_AUDIENCE = "plugboard-console-sign-in"
 SIGN_IN_SECONDS = 5 * 60
 SESSION_SECONDS = 8 * 60 * 60
+
+# the link's jti, once: a second insert of it (any process) takes no row
+TAKE_SIGN_IN = """
+with expired as (delete from private.console_sign_ins where expires_at < now())
+insert into private.console_sign_ins (jti, expires_at) values (%s, %s)
+on conflict (jti) do nothing
+"""
 
 
 def _secret(settings: Settings) -> str:
@@ -40,9 +53,8 @@ def sign_in_token(user_id: UUID, email: str, settings: Settings) -> str:
     return jwt.encode(claims, _secret(settings), algorithm="HS256")
 
 
-def session_for(sign_in: str, settings: Settings, used: set[str]) -> str:
-    """The session access token a valid, unused sign-in token buys; `used` holds the
-    sign-in tokens already traded (this process's memory: a link works once)."""
+async def session_for(sign_in: str, settings: Settings, pool: AsyncConnectionPool[Any]) -> str:
+    """The session a valid sign-in token buys, once: the database records the link used."""
     try:
         claims: dict[str, Any] = jwt.decode(
             sign_in, _secret(settings), algorithms=["HS256"], audience=SIGN_IN_AUDIENCE,
@@ -53,13 +65,20 @@ def session_for(sign_in: str, settings: Settings, used: set[str]) -> str:
             f"this sign-in link is not valid ({type(error).__name__}); "
             "print a new one with `plugboard console --as <email>`"
         ) from None
-    if claims["jti"] in used:
+    async with pool.connection() as conn, service_role(conn):
+        taken = await conn.execute(
+            TAKE_SIGN_IN, (str(claims["jti"]), datetime.fromtimestamp(claims["exp"], UTC))
+        )
+    if taken.rowcount != 1:
         raise NotAuthenticated("this sign-in link was used already; print a new one")
-    used.add(claims["jti"])
+    return session_token(str(claims["sub"]), claims.get("email"), settings)
+
+
+def session_token(sub: str, email: object, settings: Settings) -> str:
     now = int(time.time())
     session = {
-        "aud": "authenticated", "role": "authenticated", "sub": claims["sub"],
-        "email": claims.get("email"), "iat": now, "exp": now + SESSION_SECONDS,
+        "aud": "authenticated", "role": "authenticated", "sub": sub,
+        "email": email, "iat": now, "exp": now + SESSION_SECONDS,
     }  # fmt: skip
     return jwt.encode(session, _secret(settings), algorithm="HS256")
 

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ import httpx
 import pytest
 
 from python_workers.config import REPO_ROOT
+from sandboxes.common.server import free_port
 from tests.py.connections.conftest import (  # noqa: F401 (pytest finds fixtures by name)
     JWT_SECRET,
     _watched,
@@ -27,6 +27,7 @@ from tests.py.connections.conftest import (  # noqa: F401 (pytest finds fixtures
 )
 from tests.testdb import Database
 
+HOST_APP = "https://app.test.invalid"  # the host app's origin in the tests
 PLUGBOARD = [str(Path(sys.executable).parent / "plugboard")]  # the venv's console script
 
 
@@ -43,39 +44,13 @@ class Functions:
         return done.stdout.strip()
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
-@pytest.fixture
-def functions_server(db: Database) -> Iterator[Functions]:
-    with serve_functions(db) as functions:
-        yield functions
-
-
 @contextmanager
-def serve_functions(db: Database, settings: Mapping[str, str] = {}) -> Iterator[Functions]:
-    """`plugboard functions` on the test database, addressed as the local cluster's database
-    (PLUGBOARD_DB_NAME, no DATABASE_URL) so `plugboard console` accepts to sign people in;
-    `settings`: more environment (e.g. the sandboxes' URLs)."""
-    if os.environ.get("PLUGBOARD_TEST_DATABASE_URL"):
-        pytest.skip("`plugboard console` signs in only on the local cluster")
-    port = _free_port()
-    environment = {
-        name: value for name, value in os.environ.items() if name != "DATABASE_URL"
-    } | dict(settings) | {
-        "PLUGBOARD_DB_NAME": db.name,
-        # this checkout's code, not the one the venv's editable install points at
-        "PYTHONPATH": str(REPO_ROOT),
-        "SUPABASE_JWT_SECRET": JWT_SECRET,
-        "PLUGBOARD_FUNCTIONS_PORT": str(port),
-        "PLUGBOARD_FUNCTIONS_URL": f"http://127.0.0.1:{port}",
-    }  # fmt: skip
+def serving(environment: dict[str, str]) -> Iterator[str]:
+    """A `plugboard functions` process with `environment` (its PLUGBOARD_FUNCTIONS_PORT),
+    answering /health: its base URL."""
+    port = environment["PLUGBOARD_FUNCTIONS_PORT"]
     server = subprocess.Popen(
-        [*PLUGBOARD, "functions", "--port", str(port)], env=environment, cwd=REPO_ROOT
+        [*PLUGBOARD, "functions", "--port", port], env=environment, cwd=REPO_ROOT
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
@@ -89,7 +64,36 @@ def serve_functions(db: Database, settings: Mapping[str, str] = {}) -> Iterator[
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("plugboard functions did not start")
             time.sleep(0.2)
-        yield Functions(base_url, environment)
+        yield base_url
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@contextmanager
+def serve_functions(db: Database, settings: Mapping[str, str] | None = None) -> Iterator[Functions]:
+    """`plugboard functions` on the test database, addressed as the local cluster's database
+    (PLUGBOARD_DB_NAME, no DATABASE_URL) so `plugboard console` accepts to sign people in;
+    HOST_APP is the host app's origin that may hand people over; `settings`: more
+    environment (e.g. the sandboxes' URLs)."""
+    if os.environ.get("PLUGBOARD_TEST_DATABASE_URL"):
+        pytest.skip("`plugboard console` signs in only on the local cluster")
+    port = free_port()
+    environment = {
+        name: value for name, value in os.environ.items() if name != "DATABASE_URL"
+    } | dict(settings or {}) | {
+        "PLUGBOARD_DB_NAME": db.name,
+        "SUPABASE_JWT_SECRET": JWT_SECRET,
+        "PLUGBOARD_FUNCTIONS_PORT": str(port),
+        "PLUGBOARD_FUNCTIONS_URL": f"http://127.0.0.1:{port}",
+        "PLUGBOARD_CONSOLE_ALLOWED_ORIGINS": HOST_APP,
+        "PYTHONPATH": str(REPO_ROOT),  # this checkout's code, not the venv's editable install
+    }  # fmt: skip
+    with serving(environment) as base_url:
+        yield Functions(base_url, environment)
+
+
+@pytest.fixture
+def functions_server(db: Database) -> Iterator[Functions]:
+    with serve_functions(db) as functions:
+        yield functions

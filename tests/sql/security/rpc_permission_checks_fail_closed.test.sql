@@ -101,6 +101,9 @@ from (values
 ('public.integration_map_code(uuid,text,text,text)', format(
     'select count(*) from public.integration_map_code(%L, %L, %L, %L) as r where (r ->> %L)::boolean',
     tests.integration_id('ca_project', 'quickbooks'), 'account', '6000', '80', 'mapped'), null, null),
+('public.project_member_name(uuid,uuid)', format(
+    'select count(*) from public.project_member_name(%L, %L) as n where n is not null',
+    tests.id('ca_project'), tests.user_id('ca_owner')), null, true),
 ('public.quickbooks_set_book_close_date(uuid,date)', format(
     'select count(*) from public.quickbooks_set_book_close_date(%L, %L)',
     tests.integration_id('ca_project', 'quickbooks'), '2026-02-28'), null, null),
