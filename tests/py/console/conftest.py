@@ -20,14 +20,20 @@ from python_workers.config import REPO_ROOT
 from sandboxes.common.server import free_port
 from tests.py.connections.conftest import (  # noqa: F401 (pytest finds fixtures by name)
     JWT_SECRET,
+    Sandboxes,
     _watched,
     leaks,
+    sandbox_environment,
+    sandbox_servers,
+    sandboxes,
     template,
     world,
 )
 from tests.testdb import Database
 
 HOST_APP = "https://app.test.invalid"  # the host app's origin in the tests
+# what functions/ must not take from sandbox_environment: it is served as the console's
+OWN_SETTINGS = ("DATABASE_URL", "PLUGBOARD_FUNCTIONS_URL", "SUPABASE_JWT_SECRET")
 PLUGBOARD = [str(Path(sys.executable).parent / "plugboard")]  # the venv's console script
 
 
@@ -96,4 +102,16 @@ def serve_functions(db: Database, settings: Mapping[str, str] | None = None) -> 
 @pytest.fixture
 def functions_server(db: Database) -> Iterator[Functions]:
     with serve_functions(db) as functions:
+        yield functions
+
+
+@pytest.fixture
+def functions_on_sandboxes(db: Database, sandboxes: Sandboxes) -> Iterator[Functions]:  # noqa: F811
+    """functions_server with the providers pointed at the sandboxes (connect, test, sync)."""
+    settings = {
+        name: value
+        for name, value in sandbox_environment(sandboxes, db).items()
+        if name not in OWN_SETTINGS
+    }
+    with serve_functions(db, settings) as functions:
         yield functions

@@ -16,23 +16,14 @@ project cannot connect or disconnect this project's integrations; nothing change
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import httpx
 import psycopg
-import pytest
 from playwright.sync_api import Browser, expect
 from psycopg.types.json import Jsonb
 
-from tests.py.connections.conftest import (  # noqa: F401 (pytest finds fixtures by name)
-    CH_KEY,
-    Sandboxes,
-    World,
-    sandbox_environment,
-    sandbox_servers,
-    sandboxes,
-)
-from tests.py.console.conftest import Functions, serve_functions
+from tests.py.connections.conftest import CH_KEY, Sandboxes, World
+from tests.py.console.conftest import Functions
 from tests.py.console.test_owner_and_member_in_a_browser import (  # noqa: F401
     _shot,
     browser,
@@ -41,19 +32,6 @@ from tests.py.console.test_pages_answer_only_what_the_person_may_do import signe
 from tests.testdb import Database
 
 CONFIGURATION = "/setup/integrations/configuration"
-# what functions/ must not take from sandbox_environment: it is served as the console's
-OWN_SETTINGS = ("DATABASE_URL", "PLUGBOARD_FUNCTIONS_URL", "SUPABASE_JWT_SECRET")
-
-
-@pytest.fixture
-def functions_on_sandboxes(db: Database, sandboxes: Sandboxes) -> Iterator[Functions]:  # noqa: F811
-    settings = {
-        name: value
-        for name, value in sandbox_environment(sandboxes, db).items()
-        if name not in OWN_SETTINGS
-    }
-    with serve_functions(db, settings) as functions:
-        yield functions
 
 
 def _status(db: Database, integration_id: object) -> str:
@@ -69,7 +47,7 @@ def _status(db: Database, integration_id: object) -> str:
 def test_an_owner_connects_and_disconnects_quickbooks_and_tests_companies_house(
     db: Database,
     world: World,
-    sandboxes: Sandboxes,  # noqa: F811
+    sandboxes: Sandboxes,
     functions_on_sandboxes: Functions,
     browser: Browser,  # noqa: F811
 ) -> None:
