@@ -4,15 +4,12 @@ bound, so a test can prove no connection stays in a transaction while a provider
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import psycopg
-
+from tests.py.activity_sampler import sampling
 from tests.testdb import Database
 
 OPEN_TRANSACTIONS = """
@@ -34,25 +31,13 @@ class TransactionWatch:
 @contextmanager
 def watching_transactions(db: Database, bound_ms: float = 100) -> Iterator[TransactionWatch]:
     watch = TransactionWatch(bound_ms)
-    stop = threading.Event()
 
-    def sample() -> None:
-        with psycopg.connect(db.admin_url, autocommit=True) as conn:
-            while not stop.is_set():
-                rows = conn.execute(OPEN_TRANSACTIONS, (db.name,)).fetchall()
-                watch.samples += 1
-                for pid, state, query, ms in rows:
-                    watch.longest_ms = max(watch.longest_ms, float(ms))
-                    if ms > bound_ms:
-                        watch.too_long.append(
-                            {"pid": pid, "state": state, "query": query, "ms": float(ms)}
-                        )
-                time.sleep(0.02)
+    def take(rows: list[tuple[Any, ...]]) -> None:
+        watch.samples += 1
+        for pid, state, query, ms in rows:
+            watch.longest_ms = max(watch.longest_ms, float(ms))
+            if ms > bound_ms:
+                watch.too_long.append({"pid": pid, "state": state, "query": query, "ms": float(ms)})
 
-    thread = threading.Thread(target=sample)
-    thread.start()
-    try:
+    with sampling(db.admin_url, OPEN_TRANSACTIONS, (db.name,), take):
         yield watch
-    finally:
-        stop.set()
-        thread.join()

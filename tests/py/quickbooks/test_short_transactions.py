@@ -7,17 +7,15 @@ flight at once."""
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import psycopg
-
 from python_workers.engine.pool_budget import DEFAULT_MAX_CONNECTIONS
 from sandboxes.testing import inject_faults
+from tests.py.activity_sampler import sampling
 from tests.py.quickbooks.conftest import QbWorld
 
 DELAY_MS = 2000
@@ -44,28 +42,18 @@ class Watch:
 def watching(qb: QbWorld) -> Iterator[Watch]:
     """Samples the worker's backends every 20 ms while the block runs."""
     watch = Watch()
-    stop = threading.Event()
 
-    def sample() -> None:
-        with psycopg.connect(qb.db.admin_url, autocommit=True) as conn:
-            while not stop.is_set():
-                rows = conn.execute(WORKER_BACKENDS, (qb.db.name,)).fetchall()
-                watch.samples += 1
-                watch.most_connections = max(watch.most_connections, len(rows))
-                watch.long_transactions += [
-                    {"pid": pid, "state": state, "name": name, "query": query, "xact_ms": float(ms)}
-                    for pid, state, name, query, ms in rows
-                    if ms is not None and ms > LONGEST_TRANSACTION_MS
-                ]
-                time.sleep(0.02)
+    def take(rows: list[tuple[Any, ...]]) -> None:
+        watch.samples += 1
+        watch.most_connections = max(watch.most_connections, len(rows))
+        watch.long_transactions += [
+            {"pid": pid, "state": state, "name": name, "query": query, "xact_ms": float(ms)}
+            for pid, state, name, query, ms in rows
+            if ms is not None and ms > LONGEST_TRANSACTION_MS
+        ]
 
-    thread = threading.Thread(target=sample)
-    thread.start()
-    try:
+    with sampling(qb.db.admin_url, WORKER_BACKENDS, (qb.db.name,), take):
         yield watch
-    finally:
-        stop.set()
-        thread.join()
 
 
 def test_no_transaction_stays_open_while_quickbooks_answers(qb: QbWorld) -> None:
