@@ -67,3 +67,18 @@ def load_logs(
     for _, definition in indexes:
         conn.execute(definition)
     conn.execute("analyze public.integration_sync_logs")
+
+
+def add_owner(conn: psycopg.Connection, project: UUID) -> UUID:
+    """A person who owns `project` (the Logs page is read as them, through RLS)."""
+    owner = conn.execute(
+        "insert into auth.users (id, email) values (gen_random_uuid(), 'owner@bench.invalid')"
+        " returning id"
+    ).fetchone()
+    assert owner is not None
+    conn.execute(
+        "insert into public.project_members (project_id, user_id, role_id)"
+        " select %s, %s, id from public.roles where key = 'project:owner'",
+        (project, owner[0]),
+    )
+    return UUID(str(owner[0]))

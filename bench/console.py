@@ -35,20 +35,6 @@ SECRET = secrets.token_urlsafe(32)  # this run's JWT secret, functions/ and the 
 LOGS = "/setup/integrations/logs"
 
 
-def _owner(conn: psycopg.Connection, project: uuid.UUID) -> uuid.UUID:
-    owner = conn.execute(
-        "insert into auth.users (id, email) values (gen_random_uuid(), 'owner@bench.invalid')"
-        " returning id"
-    ).fetchone()
-    assert owner is not None
-    conn.execute(
-        "insert into public.project_members (project_id, user_id, role_id)"
-        " select %s, %s, id from public.roles where key = 'project:owner'",
-        (project, owner[0]),
-    )
-    return uuid.UUID(str(owner[0]))
-
-
 def _serving(url: str) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     environment = {name: value for name, value in os.environ.items()} | {
@@ -120,7 +106,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, scratch_database("console_logs") as url:
         world = _world(url, Path(tmp))
         with psycopg.connect(url, autocommit=True) as conn:
-            owner = _owner(conn, world.project_id)
+            owner = logs_data.add_owner(conn, world.project_id)
             logs_data.load_logs(
                 conn, world.project_id, world.integration_id, world.provider_id,
                 list(world.features.values()),

@@ -317,16 +317,7 @@ PAGE = "select count(*) from public.integration_sync_logs_page(%s, %s, %s, %s, 5
 
 def logs_page(world: World) -> list[dict[str, Any]]:
     with psycopg.connect(world.db.url, autocommit=True) as conn:
-        owner = conn.execute(
-            "insert into auth.users (id, email) values (gen_random_uuid(), 'owner@bench.invalid')"
-            " returning id"
-        ).fetchone()
-        assert owner is not None
-        conn.execute(
-            "insert into public.project_members (project_id, user_id, role_id)"
-            " select %s, %s, id from public.roles where key = 'project:owner'",
-            (world.project_id, owner[0]),
-        )
+        owner = logs_data.add_owner(conn, world.project_id)
         logs_data.load_logs(
             conn,
             world.project_id,
@@ -340,7 +331,7 @@ def logs_page(world: World) -> list[dict[str, Any]]:
             (world.project_id, logs_data.MAIN_SHARE // 2),
         ).fetchone()
         assert deep is not None
-        claims = json.dumps({"sub": str(owner[0]), "role": "authenticated"})
+        claims = json.dumps({"sub": str(owner), "role": "authenticated"})
         both = {"provider": "testing", "status": ["failed", "partial_success"]}
         cases: list[tuple[str, dict[str, Any], Any, Any]] = [
             ("first page", {}, None, None),

@@ -89,11 +89,17 @@ async def _integration(
     return found[0]
 
 
-def _oauth(request: Request, provider_key: str) -> OAuthProvider | None:
+async def _oauth_integration(
+    request: Request, conn: AsyncConnection[Any], page: Page, form: Mapping[str, str]
+) -> tuple[dict[str, Any], OAuthProvider] | Response:
+    """_integration, when its provider connects with OAuth: with that provider."""
+    found = await _integration(conn, page, form)
+    if isinstance(found, Response):
+        return found
     try:
-        return oauth_provider(provider_key, services_of(request).settings)
+        return found, oauth_provider(found["provider_key"], services_of(request).settings)
     except LookupError:
-        return None
+        return refused(404, "Not done", f"{found['provider_name']} has no OAuth flow.", page)
 
 
 async def connect(request: Request) -> Response:
@@ -102,12 +108,10 @@ async def connect(request: Request) -> Response:
     form = await _form(request)
 
     async def build(conn: AsyncConnection[Any], page: Page) -> Response:
-        found = await _integration(conn, page, form)
-        if isinstance(found, Response):
-            return found
-        provider = _oauth(request, found["provider_key"])
-        if provider is None:
-            return refused(404, "Not done", f"{found['provider_name']} has no OAuth flow.", page)
+        oauth = await _oauth_integration(request, conn, page, form)
+        if isinstance(oauth, Response):
+            return oauth
+        _, provider = oauth
         settings = services_of(request).settings
         # private.begin_oauth checks integration:manage for these claims once more
         started = await begin_authorization(
@@ -127,12 +131,10 @@ async def disconnect_integration(request: Request) -> Response:
     form = await _form(request)
 
     async def build(conn: AsyncConnection[Any], page: Page) -> Response:
-        found = await _integration(conn, page, form)
-        if isinstance(found, Response):
-            return found
-        provider = _oauth(request, found["provider_key"])
-        if provider is None:
-            return refused(404, "Not done", f"{found['provider_name']} has no OAuth flow.", page)
+        oauth = await _oauth_integration(request, conn, page, form)
+        if isinstance(oauth, Response):
+            return oauth
+        found, provider = oauth
         if form.get("confirm") != "yes":
             return render("disconnect_confirm.html", page=page, integration=found)
         services = services_of(request)
