@@ -50,6 +50,11 @@ async def configuration(request: Request) -> Response:
     return await serve(request, CONFIGURATION, request.query_params, build)
 
 
+def to_feature(page: Page, feature: str) -> Response:
+    """Back to the Configuration page at a feature's row, after a change saved."""
+    return RedirectResponse(f"{CONFIGURATION}?project={page.project['id']}#feature-{feature}", 303)
+
+
 async def set_schedule(request: Request) -> Response:
     """A feature's schedule (its cron) through integration_feature_set_trigger; the RPC's
     validation message is shown at the field."""
@@ -70,9 +75,7 @@ async def set_schedule(request: Request) -> Response:
             return await configuration_page(conn, page, {form.get("feature", ""): message}, 422)
         if saved.rowcount == 0:
             return refused(404, "Not done", "No scheduled feature of that name here.", page)
-        return RedirectResponse(
-            f"{CONFIGURATION}?project={page.project['id']}#feature-{form.get('feature', '')}", 303
-        )
+        return to_feature(page, form.get("feature", ""))
 
     return await serve(request, CONFIGURATION, form, build)
 
@@ -113,10 +116,7 @@ def change(sql: str, with_enabled: bool) -> Callable[[Request], Awaitable[Respon
             if with_enabled:
                 arguments["enabled"] = form.get("enabled") == "true"
             await conn.execute(sql, arguments)
-            return RedirectResponse(
-                f"{CONFIGURATION}?project={page.project['id']}#feature-{form.get('feature', '')}",
-                303,
-            )
+            return to_feature(page, form.get("feature", ""))
 
         return await serve(request, CONFIGURATION, form, build)
 

@@ -62,14 +62,6 @@ async def _form(request: Request) -> dict[str, str]:
     return {name: str(value) for name, value in (await request.form()).items()}
 
 
-def _back(page: Page, outcome: str, provider_key: str) -> Response:
-    return RedirectResponse(
-        f"{CONFIGURATION}?project={page.project['id']}&{outcome}={provider_key}"
-        f"#provider-{provider_key}",
-        303,
-    )
-
-
 async def _integration(
     conn: AsyncConnection[Any], page: Page, form: Mapping[str, str]
 ) -> dict[str, Any] | Response:
@@ -143,7 +135,7 @@ async def disconnect_integration(request: Request) -> Response:
             services.pool, provider, integration_id,
             requested_by=user_id(page.claims), transport=services.token_transport,
         )  # fmt: skip
-        return _back(page, "disconnected", provider.key)
+        return oauth_return.back(page.project["id"], "disconnected", provider.key)
 
     return await serve(request, CONFIGURATION, form, build)
 
@@ -163,6 +155,7 @@ async def test_connection(request: Request) -> Response:
             settings=services.settings, http=services.http,
             transport=services.token_transport, requested_by=user_id(page.claims),
         )  # fmt: skip
-        return _back(page, "test_passed" if tested.ok else "test_failed", found["provider_key"])
+        outcome = "test_passed" if tested.ok else "test_failed"
+        return oauth_return.back(page.project["id"], outcome, found["provider_key"])
 
     return await serve(request, CONFIGURATION, form, build)

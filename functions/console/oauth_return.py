@@ -36,10 +36,15 @@ def back_to_console(request: Request, provider_key: str, *, connected: bool) -> 
         project_id = UUID(request.cookies.get(_name(provider_key), ""))
     except ValueError:
         return None
-    outcome = "connected" if connected else "not_connected"
-    response = RedirectResponse(
+    response = back(project_id, "connected" if connected else "not_connected", provider_key)
+    response.delete_cookie(_name(provider_key), path=f"/oauth/{provider_key}")
+    return response
+
+
+def back(project_id: object, outcome: str, provider_key: str) -> Response:
+    """The project's Configuration page at the provider's card, naming an outcome the card
+    shows (connected, disconnected, test_passed, …)."""
+    return RedirectResponse(
         f"{CONFIGURATION}?project={project_id}&{outcome}={provider_key}#provider-{provider_key}",
         303,
     )
-    response.delete_cookie(_name(provider_key), path=f"/oauth/{provider_key}")
-    return response

@@ -12,10 +12,10 @@ import psycopg
 from psycopg import AsyncConnection
 from psycopg.types.json import Jsonb
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from functions.console import queries
-from functions.console.configuration_pages import CONFIGURATION, configuration_page
+from functions.console.configuration_pages import CONFIGURATION, configuration_page, to_feature
 from functions.console.page import Page, refused, rows, serve
 from functions.console.wording import TRIGGER_NAMES
 
@@ -76,8 +76,6 @@ async def set_trigger(request: Request) -> Response:
             message = error.diag.message_primary or "not a valid trigger"
             errors = {f"trigger.{feature}.{field_of(message)}": message}
             return await configuration_page(conn, page, errors, 422)
-        return RedirectResponse(
-            f"{CONFIGURATION}?project={page.project['id']}#feature-{feature}", 303
-        )
+        return to_feature(page, feature)
 
     return await serve(request, CONFIGURATION, form, build)
