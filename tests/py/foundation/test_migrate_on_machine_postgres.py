@@ -1,7 +1,7 @@
 """`plugboard db migrate` with DATABASE_URL pointing at the machine's own PostgreSQL
 (127.0.0.1:5432, where `postgres` is a superuser and pg_cron is not preloaded): the
-migrations still apply, the API roles get Supabase's grants, and Plugboard says clearly
-what needs pg_cron."""
+migrations still apply, the API roles get Supabase's grants, Plugboard says clearly
+what needs pg_cron, and the whole pgTAP suite (the RLS matrix included) passes there."""
 
 from __future__ import annotations
 
@@ -87,3 +87,36 @@ def test_the_compat_vault_works_on_the_machines_postgres(system_database: str) -
             "select decrypted_secret from vault.decrypted_secrets where id = %s", (stored[0],)
         ).fetchone()
     assert read == ("machine-secret",)
+
+
+def test_the_pgtap_suite_passes_on_the_machines_postgres() -> None:
+    """Issue #20: the suite passes on stock PostgreSQL, not only on Plugboard's cluster.
+    The test runner itself, pointed at the machine's server with a template of its own
+    (dropped afterwards): a fresh migration by the superuser, plpgsql_check, every pgTAP
+    file."""
+    try:
+        psycopg.connect(SYSTEM_URL, connect_timeout=3).close()
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"the machine's PostgreSQL at {SYSTEM_URL} does not answer: {exc}")
+    template = f"pbt_machine_{uuid.uuid4().hex[:8]}"
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "tests.run", "--no-lint", "--py", "none"],
+            env={
+                **os.environ,
+                "PLUGBOARD_TEST_DATABASE_URL": SYSTEM_URL,
+                "PLUGBOARD_TEST_TEMPLATE": template,
+            },
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+    finally:
+        with psycopg.connect(SYSTEM_URL, autocommit=True) as admin:
+            admin.execute(sql.SQL("drop database if exists {} with (force)").format(
+                sql.Identifier(template)))  # fmt: skip
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-4000:]
+    assert "127.0.0.1:5432" in output  # it ran where it was pointed
+    assert "Result: PASS" in output and "rls/every_table_by_role_and_operation" in output
