@@ -16,7 +16,7 @@ from pathlib import Path
 
 import procrastinate
 
-from python_workers.engine.app import queue_connector
+from python_workers.engine.queue_connector import queue_connector
 
 TASK = "bench.noop"
 

@@ -30,10 +30,10 @@ from typing import Any
 from uuid import UUID
 
 import procrastinate
-import psycopg
 
 from python_workers.engine.jobs import SYNC_TASK, PlugboardJobManager, retry_stalled
-from python_workers.engine.pool_budget import DEFAULT_MAX_CONNECTIONS, application_name, pool_sizes
+from python_workers.engine.pool_budget import DEFAULT_MAX_CONNECTIONS, pool_sizes
+from python_workers.engine.queue_connector import queue_connector
 from python_workers.engine.retry import DecidedRetry, RetryPolicy
 from python_workers.engine.run import Engine, run_sync
 
@@ -70,35 +70,18 @@ class WorkerOptions:
         }
 
 
-async def _autocommit(conn: psycopg.AsyncConnection[Any]) -> None:
-    await conn.set_autocommit(True)
-
-
-def queue_connector(url: str, max_size: int) -> Any:
-    """procrastinate's connector. Each of its statements (fetch a job, finish it, beat the
-    heartbeat) is a transaction of its own: run in autocommit, one round trip, not three
-    (BEGIN, the statement, COMMIT). Set by `configure`: procrastinate opens its LISTEN
-    connection with autocommit=True itself, and would refuse it twice in `kwargs`."""
-    return procrastinate.PsycopgConnector(
-        conninfo=url,
-        kwargs={
-            "options": "-c search_path=procrastinate",
-            "application_name": application_name("queue"),
-        },
-        configure=_autocommit,
-        min_size=1,
-        max_size=max_size,
-    )
-
-
 def build_app(url: str, options: WorkerOptions, engine: Engine) -> Any:
     connector = queue_connector(url, max_size=pool_sizes(options.max_connections).queue)
     app = procrastinate.App(connector=connector)
-    app.job_manager = PlugboardJobManager(connector, lambda: engine.pool)
+    manager = PlugboardJobManager(connector, lambda: engine.pool)
+    app.job_manager = manager
 
     @app.task(name=SYNC_TASK, queue=QUEUE, pass_context=True, retry=DecidedRetry(options.policy))
     async def sync_run(context: Any, log_id: str) -> None:
-        await run_sync(engine, UUID(log_id), context.job.attempts + 1, context.job.worker_id)
+        job = context.job
+        run = manager.take_claimed_run(job.id)
+        if await run_sync(engine, UUID(log_id), run, job.id, job.worker_id):
+            manager.acknowledged_by_run(job.id)
 
     @app.periodic(cron=f"* * * * * */{options.sweep_seconds}", periodic_id="sweep")
     # ahead of waiting sync jobs (procrastinate fetches by priority, then age): the sweep

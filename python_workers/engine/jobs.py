@@ -1,4 +1,10 @@
-"""Four things procrastinate leaves to its users, done here.
+"""Four things procrastinate leaves to its users, done here, and two round trips saved.
+
+Fewer round trips. A sync job's fetch also claims its log (one statement:
+logs.FETCH_AND_CLAIM_SQL), and a run that ends acknowledges its job in the transaction
+that writes its final status (logs.FINISH_SQL): a no-op run costs procrastinate's two
+statements, not four. The manager keeps what the fetch claimed until the task takes it,
+and skips the acknowledgement a run already made.
 
 Lost wake-ups. A worker clears its "new job" flag after each fetch; a NOTIFY arriving
 while that fetch runs (the job committed just after the fetch looked) is cleared with it,
@@ -81,6 +87,15 @@ class PlugboardJobManager(manager.JobManager):
         self._pool = pool
         self._notifications = 0
         self.listening = False  # the NOTIFY listener runs (the worker's /healthz reads it)
+        self._claimed: dict[int, logs.Run | None] = {}  # job id -> the run its fetch claimed
+        self._acknowledged: set[int] = set()  # jobs whose run acknowledged them already
+
+    def take_claimed_run(self, job_id: int) -> logs.Run | None:
+        """The run the fetch of job `job_id` claimed; None when its log was already final."""
+        return self._claimed.pop(job_id)
+
+    def acknowledged_by_run(self, job_id: int) -> None:
+        self._acknowledged.add(job_id)
 
     async def listen_for_jobs(
         self, *, on_notification: manager.NotificationCallback, queues: Any = None
@@ -99,7 +114,7 @@ class PlugboardJobManager(manager.JobManager):
         while True:
             seen = self._notifications
             try:
-                job = await super().fetch_job(queues, worker_id)
+                job = await self._fetch_and_claim(queues, worker_id)
             except exceptions.ConnectorException as exc:
                 if not isinstance(exc.__cause__, psycopg.errors.ForeignKeyViolation):
                     raise
@@ -108,6 +123,24 @@ class PlugboardJobManager(manager.JobManager):
                 continue
             if job is not None or self._notifications == seen:
                 return job
+
+    async def _fetch_and_claim(self, queues: Any, worker_id: int) -> jobs.Job | None:
+        row = await self.connector.execute_query_one_async(
+            logs.FETCH_AND_CLAIM_SQL, queues=queues, worker_id=worker_id, sync_task=SYNC_TASK
+        )
+        if row["id"] is None:  # procrastinate's fetch answers a row of nulls: no job
+            return None
+        job = jobs.Job.from_row(row)
+        if job.task_name == SYNC_TASK:
+            assert job.id is not None
+            self._claimed[job.id] = logs.claimed_run(row)
+        return job
+
+    async def finish_job(self, job: Any, status: jobs.Status, delete_job: bool) -> None:
+        if job.id in self._acknowledged:
+            self._acknowledged.discard(job.id)
+            return
+        await super().finish_job(job, status=status, delete_job=delete_job)
 
     async def update_heartbeat(self, worker_id: int) -> None:
         await self.connector.execute_query_async(HEARTBEAT_SQL, worker_id=worker_id)

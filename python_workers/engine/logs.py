@@ -1,8 +1,10 @@
 """The sync log's transitions, as the worker writes them.
 
-  claim   pending | in_progress -> in_progress: attempt n starts (started_at: the first)
+  claim   pending | in_progress -> in_progress: attempt n starts (started_at: the first),
+          in the statement that fetches its job
   finish  -> success | partial_success | failed, with counts, in the run's last short
-             transaction (with what the action wrote after its last provider call)
+             transaction (with what the action wrote after its last provider call, and
+             the job's acknowledgement)
   fail    -> pending (another attempt at next_attempt_at) | failed or partial_success (the
              last attempt: partial_success when records committed by a run's progress
              (progress.py) were done; the records it had planned and not done count failed)
@@ -19,7 +21,6 @@ from typing import Any
 from uuid import UUID
 
 import psycopg
-from psycopg.rows import class_row
 from psycopg.types.json import Jsonb
 
 from python_workers.engine.errors import SyncError
@@ -45,24 +46,40 @@ class Run:
     progress: dict[str, Any]
 
 
-CLAIM_SQL = """
-with claimed as (
+# The fetch of a sync job and the claim of its log, in one statement on the queue's
+# connection (jobs.py): procrastinate's own fetch (the job turns `doing`), then the log it
+# names turns in_progress for attempt `attempts + 1`. A job of another task, or whose log
+# is already final (a leftover: the worker died between committing the run and
+# acknowledging the job), comes back with the run's columns null.
+FETCH_AND_CLAIM_SQL = """
+with job as (
+    select j.id, j.status, j.task_name, j.priority, j.lock, j.queueing_lock, j.args, j.scheduled_at,
+        j.queue_name, j.attempts, j.worker_id
+    from procrastinate.procrastinate_fetch_job_v2(%(queues)s::varchar[], %(worker_id)s) as j
+),
+claimed as (
     update public.integration_sync_logs as l
-    set status = 'in_progress', attempt = %(attempt)s, started_at = coalesce(l.started_at, now()),
-        error_code = null, error_message = null
-    where l.id = %(log_id)s and l.status in ('pending', 'in_progress')
+    set status = 'in_progress', attempt = job.attempts + 1,
+        started_at = coalesce(l.started_at, now()), error_code = null, error_message = null
+    from job
+    where job.task_name = %(sync_task)s and l.id = (job.args ->> 'log_id')::uuid
+        and l.status in ('pending', 'in_progress')
     returning l.*
 )
-select l.id as log_id, l.attempt,
-       -- the run's project is its integration's: what the run may touch (HostRecords)
-       coalesce(pi.project_id, l.project_id) as project_id, l.project_integration_id, l.provider_id,
-       p.key as provider_key, l.feature_id, l.action,
-       coalesce(l.details -> 'params', '{}') as params,
-       pi.status::text as integration_status, pi.external_account_id,
-       coalesce(pi.settings, '{}') as settings, coalesce(l.details -> 'progress', '{}') as progress
-from claimed as l
-join public.integration_providers as p on p.id = l.provider_id
-left join public.project_integrations as pi on pi.id = l.project_integration_id
+select job.*, run.*
+from job
+left join (
+    select l.id as log_id, l.attempt,
+        -- the run's project is its integration's: what the run may touch (HostRecords)
+        coalesce(pi.project_id, l.project_id) as project_id, l.project_integration_id,
+        l.provider_id, p.key as provider_key, l.feature_id, l.action,
+        coalesce(l.details -> 'params', '{}') as params,
+        pi.status::text as integration_status, pi.external_account_id,
+        coalesce(pi.settings, '{}') as settings, coalesce(l.details -> 'progress', '{}') as progress
+    from claimed as l
+    inner join public.integration_providers as p on l.provider_id = p.id
+    left join public.project_integrations as pi on l.project_integration_id = pi.id
+) as run on true
 """
 
 ATTEMPT = """
@@ -71,9 +88,13 @@ jsonb_build_object('attempt', %(attempt)s::integer, 'status', %(status)s::text,
     'error_details', %(error_details)s::jsonb, 'at', now())
 """
 
-# The log's final status, and the feature's last run noted, in one round trip. Runs of one
-# feature finishing at once would queue behind each other on its row: a run that finds the
-# row locked leaves it to the other, which is noting a run of the same moment.
+# The log's final status, the feature's last run noted, and the job acknowledged, in one
+# round trip. Runs of one feature finishing at once would queue behind each other on its
+# row: a run that finds the row locked leaves it to the other, which is noting a run of the
+# same moment. The acknowledgement is procrastinate's finish_job with delete_job (what the
+# worker's delete_jobs="always" asks for), committed with the log's final status: the
+# worker then skips its own (jobs.py), and a log can no longer be final while its job
+# still shows `doing`.
 FINISH_SQL = f"""
 with finished as (
     update public.integration_sync_logs as l
@@ -96,11 +117,19 @@ feature as (
         on pif.project_integration_id = finished.project_integration_id
         and pif.feature_id = finished.feature_id
     for update of pif skip locked
+),
+noted as (
+    update public.project_integration_features as pif
+    set last_run_at = now()
+    from feature
+    where pif.id = feature.id
+),
+acknowledged as (
+    delete from procrastinate.procrastinate_jobs as j
+    where j.id = %(job_id)s and j.status = 'doing'
+    returning j.id
 )
-update public.project_integration_features as pif
-set last_run_at = now()
-from feature
-where pif.id = feature.id
+select exists (select from acknowledged) as acknowledged
 """
 
 # The last attempt gives up: what the run's progress committed stays counted (its records
@@ -124,17 +153,19 @@ where l.id = %(log_id)s and l.status in ('pending', 'in_progress')
 """
 
 
-async def claim(conn: psycopg.AsyncConnection[Any], log_id: UUID, attempt: int) -> Run | None:
-    async with conn.cursor(row_factory=class_row(Run)) as cursor:
-        await cursor.execute(CLAIM_SQL, {"log_id": log_id, "attempt": attempt})
-        return await cursor.fetchone()
+def claimed_run(row: dict[str, Any]) -> Run | None:
+    """The run FETCH_AND_CLAIM_SQL claimed in `row`, if it claimed one."""
+    if row["log_id"] is None:
+        return None
+    return Run(**{field: row[field] for field in Run.__dataclass_fields__})
 
 
-async def finish(db: RunDatabase, run: Run, outcome: Outcome) -> None:
+async def finish(db: RunDatabase, run: Run, outcome: Outcome, job_id: int) -> bool:
     """The run's last transaction: its final status, with whatever it wrote since its last
-    commit."""
+    commit, and job `job_id` acknowledged; False when the job was not there to acknowledge
+    (then procrastinate's own acknowledgement runs, and says why it cannot)."""
     counts = outcome.counts
-    await db.commit_with(
+    row = await db.commit_with(
         FINISH_SQL,
         {
             "log_id": run.log_id,
@@ -151,8 +182,10 @@ async def finish(db: RunDatabase, run: Run, outcome: Outcome) -> None:
             "error_message": outcome.error_message,
             "details": Jsonb(counts.details),
             "error_details": None,
+            "job_id": job_id,
         },
     )
+    return row is not None and bool(row[0])
 
 
 async def fail(

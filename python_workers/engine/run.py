@@ -1,19 +1,19 @@
-"""One run of a sync job: claim its log, resolve the provider's server action through the
-server registry, run it with its context, and close the log.
+"""One run of a sync job (its log claimed by the job's fetch, jobs.py): resolve the provider's
+server action through the server registry, run it with its context, and close the log.
 
 No transaction stays open across a provider call or a wait (issue #22). The claim is one
-short transaction (the log shows in_progress while the action runs). The action's ctx.db
-is a RunDatabase (run_db.py): its statements run in short transactions on pooled
-connections, each ended before the run waits (a provider request, a rate budget, a token
-refresh), so what the action read and wrote between two provider calls commits together,
-and the connection goes back to the pool while the provider answers. An action that pushes
-many records commits its progress as it goes (ctx.progress, progress.py): each commit holds
-the records done since the last, their mappings and the log's counts. The log's final
-status is written in the run's last transaction, with whatever the action wrote after its
-last provider call. A failed attempt rolls back what it did since its last commit and is
+statement, with the job's fetch (the log shows in_progress while the action runs). The
+action's ctx.db is a RunDatabase (run_db.py): its statements run in short transactions on
+pooled connections, each ended before the run waits (a provider request, a rate budget, a
+token refresh), so what the action read and wrote between two provider calls commits
+together, and the connection goes back to the pool while the provider answers. An action
+that pushes many records commits its progress as it goes (ctx.progress, progress.py): each
+commit holds the records done since the last, their mappings and the log's counts. The log's
+final status is written in the run's last transaction, with whatever the action wrote after
+its last provider call. A failed attempt rolls back what it did since its last commit and is
 recorded in its own transaction: the log waits for the next attempt, or gives up keeping
-what was committed. Exactly-once does not rest on one transaction: a create's requestid
-is the same on every attempt (a replay after a lost answer returns the first result), its
+what was committed. Exactly-once does not rest on one transaction: a create's requestid is
+the same on every attempt (a replay after a lost answer returns the first result), its
 mapping is written with the result, and runs pushing the same record take turns (record
 leases, run_db.py).
 """
@@ -84,12 +84,15 @@ async def _connection_proven(ctx: ActionContext, outcome: Outcome) -> None:
         await record_connection_ok(ctx.db, ctx.integration.id)
 
 
-async def run_sync(engine: Engine, log_id: UUID, attempt: int, worker_id: int | None) -> None:
-    async with engine.pool.connection() as conn:
-        run = await logs.claim(conn, log_id, attempt)  # committed: the log shows in_progress
+async def run_sync(
+    engine: Engine, log_id: UUID, run: logs.Run | None, job_id: int, worker_id: int | None
+) -> bool:
+    """Runs the run its job's fetch claimed (jobs.py; None: the log was already final).
+    True when the run's last transaction acknowledged the job too."""
     if run is None:
         logger.info("sync log %s is already final: nothing to run", log_id)
-        return
+        return False
+    attempt = run.attempt
     observe.run_started(run)
     logger.info("run %s attempt %d: %s.%s", log_id, attempt, run.provider_key, run.action)
     db = RunDatabase(
@@ -101,8 +104,9 @@ async def run_sync(engine: Engine, log_id: UUID, attempt: int, worker_id: int | 
             ctx = _context(engine, run, db)
             outcome = outcome_of(await action.run(ctx, run.params))
             await _connection_proven(ctx, outcome)
-            await logs.finish(db, run, outcome)
+            acknowledged = await logs.finish(db, run, outcome, job_id)
             observe.run_finished(outcome)
+            return acknowledged
     except Exception as exc:
         await db.rollback()  # what the attempt did since its last commit
         error = classify(exc)

@@ -165,16 +165,18 @@ class RunDatabase:
             self._leases = False
         await self.release()
 
-    async def commit_with(self, query: QueryNoTemplate, params: Params) -> None:
+    async def commit_with(self, query: QueryNoTemplate, params: Params) -> tuple[Any, ...] | None:
         """Runs `query` as the run's last statement and commits: inside the run's open
         transaction (what it wrote since its last commit, and its leases given back, commit
-        with it), or alone when none is open: one round trip on an autocommit connection."""
+        with it), or alone when none is open: one round trip on an autocommit connection.
+        Returns the query's first row."""
         if self._conn is None and not self._leases:
             async with self._pool.connection() as conn:
-                await conn.execute(query, params)
-            return
-        await self.execute(query, params)
+                row: tuple[Any, ...] | None = await (await conn.execute(query, params)).fetchone()
+                return row
+        row = await (await self.execute(query, params)).fetchone()
         await self.commit()
+        return row
 
     async def rollback(self) -> None:
         """Drops what was not committed (the leases stay until the log moves on)."""

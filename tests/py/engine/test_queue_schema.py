@@ -12,7 +12,7 @@ import pytest
 
 from python_workers.db import queue_schema
 from python_workers.db.migrate import migrate
-from python_workers.engine.app import queue_connector
+from python_workers.engine.queue_connector import queue_connector
 from tests.testdb import Database
 
 QUEUE_VERSIONS = ("20261204490000", "20261204490100")
