@@ -74,6 +74,8 @@ SET_FEATURE_ENABLED = (
 
 REQUEST_SYNC = "select public.integration_request_sync(%(integration)s, %(feature)s)"
 
+RETRY_SYNC = "select public.integration_retry_sync(%(log)s) as log_id"
+
 # a scheduled feature's cron: the rest of its effective trigger config kept as it is
 SET_SCHEDULE = """
 select public.integration_feature_set_trigger(
