@@ -17,7 +17,6 @@ from functions.console.configuration_pages import (
     change,
     configuration,
     set_hmrc_references,
-    set_schedule,
 )
 from functions.console.hand_over import hand_over
 from functions.console.logs_pages import LOGS, logs, one_log
@@ -70,7 +69,6 @@ ROUTES: list[BaseRoute] = [
     Route(CONFIGURATION, configuration, methods=["GET"]),
     Route(CONFIGURATION + "/feature", change(queries.SET_FEATURE_ENABLED, True), methods=["POST"]),
     Route(CONFIGURATION + "/sync", change(queries.REQUEST_SYNC, False), methods=["POST"]),
-    Route(CONFIGURATION + "/schedule", set_schedule, methods=["POST"]),
     Route(CONFIGURATION + "/trigger", set_trigger, methods=["POST"]),
     Route(CONFIGURATION + "/hmrc-references", set_hmrc_references, methods=["POST"]),
     Route(CONFIGURATION + "/connect", connection_pages.connect, methods=["POST"]),
