@@ -1,6 +1,7 @@
 """Setup > Integrations > Configuration: a card per provider of the project's country, its
-features (on/off, schedule, "sync now"), the HMRC references, the configuration history;
-each change through its RPC, a refused value's message shown at its field."""
+features (on/off, "sync now"; their trigger and schedule: trigger_form.py), the HMRC
+references, the configuration history; each change through its RPC, a refused value's
+message shown at its field."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from functions.console import connection_pages, queries, wording
-from functions.console.page import Page, refused, render, rows, serve
+from functions.console.page import Page, render, rows, serve
 
 CONFIGURATION = "/setup/integrations/configuration"
 HMRC_REFERENCES = ("vrn", "utr", "employer_paye_reference", "accounts_office_reference")
@@ -28,7 +29,8 @@ async def configuration_page(
     status: int = 200,
     notice: Mapping[str, Any] | None = None,
 ) -> Response:
-    """The Configuration page; field_errors: a feature key → the message shown at its field;
+    """The Configuration page; field_errors: a field (trigger.<feature>.<field>,
+    hmrc.<reference>) → the message shown at it;
     notice: the outcome of a connect, disconnect or test (connection_pages.notice)."""
     project = {"project": page.project["id"]}
     providers = await rows(conn, queries.PROVIDERS, project)
@@ -53,31 +55,6 @@ async def configuration(request: Request) -> Response:
 def to_feature(page: Page, feature: str) -> Response:
     """Back to the Configuration page at a feature's row, after a change saved."""
     return RedirectResponse(f"{CONFIGURATION}?project={page.project['id']}#feature-{feature}", 303)
-
-
-async def set_schedule(request: Request) -> Response:
-    """A feature's schedule (its cron) through integration_feature_set_trigger; the RPC's
-    validation message is shown at the field."""
-    form = {name: str(value) for name, value in (await request.form()).items()}
-
-    async def build(conn: AsyncConnection[Any], page: Page) -> Response:
-        arguments = {
-            "project": page.project["id"], "integration": form.get("integration"),
-            "feature": form.get("feature"), "schedule": form.get("schedule", "").strip(),
-        }  # fmt: skip
-        try:
-            async with conn.transaction():
-                saved = await conn.execute(queries.SET_SCHEDULE, arguments)
-        except psycopg.Error as error:
-            if error.sqlstate not in ("PB400", "PB422"):  # a bad value, not a refusal
-                raise
-            message = error.diag.message_primary or "not a schedule"
-            return await configuration_page(conn, page, {form.get("feature", ""): message}, 422)
-        if saved.rowcount == 0:
-            return refused(404, "Not done", "No scheduled feature of that name here.", page)
-        return to_feature(page, form.get("feature", ""))
-
-    return await serve(request, CONFIGURATION, form, build)
 
 
 async def set_hmrc_references(request: Request) -> Response:

@@ -64,19 +64,30 @@ async def logs(request: Request) -> Response:
     return await serve(request, LOGS, params, build)
 
 
+async def find_log(
+    conn: AsyncConnection[Any], page: Page, raw_id: str
+) -> dict[str, Any] | Response:
+    """The run `raw_id` of the open project as the person sees it, else the 404 page (an id
+    that is not one, or a run they may not see, answer alike)."""
+    try:
+        log_id = UUID(raw_id)
+    except ValueError:
+        return refused(404, "No such run", "That is not a run's id.", page)
+    found = await rows(conn, queries.LOG, {"project": page.project["id"], "id": log_id})
+    if not found:
+        return refused(404, "No such run", "No run with that id in this project.", page)
+    return found[0]
+
+
 def one_log(template: str) -> Callable[[Request], Awaitable[Response]]:
     """A run of the open project shown with `template`: its detail page, or its Logs row."""
 
     async def handler(request: Request) -> Response:
         async def build(conn: AsyncConnection[Any], page: Page) -> Response:
-            try:
-                log_id = UUID(request.path_params["log_id"])
-            except ValueError:
-                return refused(404, "No such run", "That is not a run's id.", page)
-            found = await rows(conn, queries.LOG, {"project": page.project["id"], "id": log_id})
-            if not found:
-                return refused(404, "No such run", "No run with that id in this project.", page)
-            return render(template, page=page, log=found[0])
+            log = await find_log(conn, page, request.path_params["log_id"])
+            if isinstance(log, Response):
+                return log
+            return render(template, page=page, log=log)
 
         return await serve(request, LOGS, request.query_params, build)
 

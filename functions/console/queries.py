@@ -74,16 +74,7 @@ SET_FEATURE_ENABLED = (
 
 REQUEST_SYNC = "select public.integration_request_sync(%(integration)s, %(feature)s)"
 
-# a scheduled feature's cron: the rest of its effective trigger config kept as it is
-SET_SCHEDULE = """
-select public.integration_feature_set_trigger(
-    v.project_integration_id, v.feature_key, 'on_schedule',
-    v.trigger_config || jsonb_build_object('schedule', %(schedule)s::text)
-)
-from public.v_project_integration_features as v
-where v.project_id = %(project)s and v.project_integration_id = %(integration)s
-    and v.feature_key = %(feature)s and v.trigger_type = 'on_schedule'
-"""
+RETRY_SYNC = "select public.integration_retry_sync(%(log)s) as log_id"
 
 # one feature of the open project, its effective trigger
 FEATURE = """

@@ -17,11 +17,11 @@ from functions.console.configuration_pages import (
     change,
     configuration,
     set_hmrc_references,
-    set_schedule,
 )
 from functions.console.hand_over import hand_over
 from functions.console.logs_pages import LOGS, logs, one_log
 from functions.console.page import Page, refused, serve
+from functions.console.retry_form import retry
 from functions.console.trigger_form import set_trigger
 from functions.services import services_of
 from python_workers.config import REPO_ROOT
@@ -65,10 +65,10 @@ ROUTES: list[BaseRoute] = [
     Route(LOGS, logs, methods=["GET"]),
     Route(LOGS + "/{log_id}", one_log("log_detail.html"), methods=["GET"]),
     Route(LOGS + "/{log_id}/row", one_log("log_row.html"), methods=["GET"]),
+    Route(LOGS + "/{log_id}/retry", retry, methods=["POST"]),
     Route(CONFIGURATION, configuration, methods=["GET"]),
     Route(CONFIGURATION + "/feature", change(queries.SET_FEATURE_ENABLED, True), methods=["POST"]),
     Route(CONFIGURATION + "/sync", change(queries.REQUEST_SYNC, False), methods=["POST"]),
-    Route(CONFIGURATION + "/schedule", set_schedule, methods=["POST"]),
     Route(CONFIGURATION + "/trigger", set_trigger, methods=["POST"]),
     Route(CONFIGURATION + "/hmrc-references", set_hmrc_references, methods=["POST"]),
     Route(CONFIGURATION + "/connect", connection_pages.connect, methods=["POST"]),

@@ -7,6 +7,11 @@ fails instead (the provider unreachable, a second 401, a missing credential) is 
 here: per-project integrations move to Error (Expired stays Expired), global credentials
 fail every integration of the provider. Per-project runs also leave a 'testConnection'
 sync log.
+
+A test a person asked for (requested_by) is made on their behalf: the status change it
+causes is recorded under their name in their project's configuration history, not as
+Plugboard's (other projects a global credential's test moves record Plugboard:
+private.record_config_change).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from psycopg_pool import AsyncConnectionPool
 from python_workers.config import Settings
 from python_workers.credentials.errors import CredentialMissing, ReconnectRequired
 from python_workers.credentials.status import log_connection_event, record_connection_problem
-from python_workers.credentials.store import service_role
+from python_workers.credentials.store import on_behalf_of, service_role
 from python_workers.engine.context import build_action_context
 from python_workers.providers import load_processor
 from python_workers.providers.contract import ProjectIntegration
@@ -68,6 +73,7 @@ async def run_connection_test(
     async with pool.connection() as conn:
         # the action runs in this transaction: what it verifies is stamped now() or later
         started = (await (await conn.execute("select now()")).fetchone() or [None])[0]
+        await on_behalf_of(conn, requested_by)
         ctx = build_action_context(
             pool, integration, conn, http, settings,
             action="testConnection", token_transport=transport,
@@ -78,6 +84,7 @@ async def run_connection_test(
             failure = error
     problem = _problem(failure)
     async with pool.connection() as conn, service_role(conn):
+        await on_behalf_of(conn, requested_by)
         if project_integration_id is None:
             return await _global_outcome(conn, provider_key, started, problem)
         return await _per_project_outcome(

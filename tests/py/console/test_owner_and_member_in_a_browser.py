@@ -151,17 +151,22 @@ def test_an_owner_reads_logs_and_switches_a_feature_a_member_is_refused(
     expect(
         owner.get_by_role("region", name="QuickBooks Online").get_by_role("switch").first
     ).to_have_attribute("aria-checked", "true")
-    # a schedule: a bad cron shows the RPC's message at the field, a good one is saved
-    quickbooks = owner.get_by_role("region", name="QuickBooks Online")
-    schedule = quickbooks.get_by_label("Schedule (cron, UTC)").first
+    # a schedule, in the trigger form: a bad cron shows the RPC's message at the field, a
+    # good one is saved
+    chart = owner.locator("#feature-chart_of_accounts")
+    chart.get_by_text("Change the trigger of Sync Chart of Accounts").click()
+    schedule = chart.get_by_label("Schedule (cron, UTC; for Schedule)")
     schedule.fill("every tuesday")
     schedule.press("Enter")
+    chart = owner.locator("#feature-chart_of_accounts")
+    schedule = chart.get_by_label("Schedule (cron, UTC; for Schedule)")
     expect(schedule).to_have_attribute("aria-invalid", "true")
-    expect(owner.locator(".field-error")).to_contain_text("schedule")
+    expect(chart.locator(".field-error")).to_contain_text("schedule")
     _shot(owner, "configuration_bad_schedule")
     schedule.fill("45 4 * * *")
     schedule.press("Enter")
-    expect(quickbooks.get_by_label("Schedule (cron, UTC)").first).to_have_value("45 4 * * *")
+    chart = owner.locator("#feature-chart_of_accounts")
+    expect(chart).to_contain_text("45 4 * * *")  # the trigger in words
     expect(owner.locator(".field-error")).to_have_count(0)
 
     # HMRC references: a UTR failing its check digit is refused at the field, a good one saved

@@ -18,7 +18,7 @@ select
     private.caller_uid() as uid,
     private.caller_is_service_role() as is_service_role;
 
--- a Companies House company link and a sync log in ca_project, for the RPCs that take them
+-- a Companies House company link and sync logs in ca_project, for the RPCs that take them
 insert into public.integration_entity_mappings (id, project_integration_id, entity_type, internal_id, external_id, is_stale)
 values (tests.id('sec_company'), tests.integration_id('ca_project', 'companies_house'), 'company',
     tests.id('rel_vendor'), '09876543', true);
@@ -27,6 +27,16 @@ insert into public.integration_sync_logs (
 )
 select tests.id('sec_log'), pi.project_id, pi.id, pi.provider_id, 'on_manual', 'inbound', 'chart_of_accounts'
 from public.project_integrations as pi where pi.id = tests.integration_id('ca_project', 'quickbooks');
+-- a failed run of a feature, for the retry
+insert into public.integration_sync_logs (
+    id, project_id, project_integration_id, provider_id, feature_id, trigger_type, direction, action, status,
+    error_message, details
+)
+select tests.id('sec_failed_log'), pi.project_id, pi.id, pi.provider_id, f.id, 'on_schedule', 'inbound',
+    f.server_action, 'failed', 'it broke', '{"params": {"feature": "chart_of_accounts"}}'
+from public.project_integrations as pi
+inner join public.integration_features as f on f.provider_id = pi.provider_id and f.key = 'chart_of_accounts'
+where pi.id = tests.integration_id('ca_project', 'quickbooks');
 
 -- One sample call per RPC: `select count(*) …` counting what the call did or showed (0 or
 -- an error when refused). `control` is the caller it works for; `member_may` marks the
@@ -59,6 +69,9 @@ from (values
     null, null),
 ('public.integration_sync_logs_page(uuid,jsonb,timestamptz,uuid,integer)', format(
     'select count(*) from public.integration_sync_logs_page(%L)', tests.id('ca_project')), null, null),
+('public.integration_retry_sync(uuid)', format(
+    'select count(*) from public.integration_retry_sync(%L) as r where r is not null', tests.id('sec_failed_log')),
+    null, null),
 ('public.integration_sync_log_status(uuid[])', format(
     'select count(*) from public.integration_sync_log_status(array[%L]::uuid[])', tests.id('sec_log')), null, null),
 ('public.integration_set_api_key(text,text)',

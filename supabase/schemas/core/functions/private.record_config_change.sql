@@ -1,6 +1,10 @@
 -- Appends one row to public.integration_config_history for the history triggers, the actor
 -- by private.config_change_actor(). Skipped when the project is being deleted (its history
 -- goes with it). Callers pass facts only, never a secret.
+-- A person is named only in the history of a project they belong to: one statement can
+-- change other projects too (a person's "Test connection" of the Companies House key moves
+-- every project's Companies House integration), and their name is not those projects'
+-- to read; there the change is Plugboard's (system).
 create function private.record_config_change(
     p_project_id uuid,
     p_project_integration_id uuid,
@@ -22,6 +26,11 @@ begin
         return;
     end if;
     select a.kind, a.id, a.name into v_actor from private.config_change_actor() as a;
+    if v_actor.kind = 'user' and not exists (
+        select from public.project_members as m where m.project_id = p_project_id and m.user_id = v_actor.id
+    ) then
+        select 'system' as kind, null::uuid as id, null::text as name into v_actor;
+    end if;
     insert into public.integration_config_history (
         project_id, project_integration_id, provider_id, feature_id, actor_kind, actor_id,
         actor_name, object, action, before, after
