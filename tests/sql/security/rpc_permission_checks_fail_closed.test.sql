@@ -59,6 +59,8 @@ from (values
     null, null),
 ('public.integration_sync_logs_page(uuid,jsonb,timestamptz,uuid,integer)', format(
     'select count(*) from public.integration_sync_logs_page(%L)', tests.id('ca_project')), null, null),
+('public.integration_sync_log_outcomes(uuid,integer)', format(
+    'select count(*) from public.integration_sync_log_outcomes(%L)', tests.id('ca_project')), null, null),
 ('public.integration_sync_log_status(uuid[])', format(
     'select count(*) from public.integration_sync_log_status(array[%L]::uuid[])', tests.id('sec_log')), null, null),
 ('public.integration_set_api_key(text,text)',
