@@ -5,9 +5,10 @@
 -- the next call counts the day again); today's inserts and status updates never call the
 -- invalidating trigger; a member without integration:logs:view, a stranger (owner of
 -- another project) and an unknown project id all get the same PB403 and no rows, anon
--- cannot call it; bad p_days is PB422; clients cannot read or write the cache directly.
+-- cannot call it; bad p_days is PB422; clients cannot read or write the cache directly; a
+-- read-only transaction gets the live count and caches nothing.
 begin;
-select plan(22);
+select plan(24);
 select tests.create_engine_fixture();
 select tests.create_user('chart_owner');
 select tests.create_user('chart_member');
@@ -164,6 +165,16 @@ select is(tests.outcome('anon', 'select count(*) from private.sync_log_day_count
     'anon cannot read it');
 select is(tests.outcome('service_role', 'delete from private.sync_log_day_counts'), 'permission denied',
     'service_role neither: the RPC is the way in');
+
+-- a read-only transaction may not fill the cache: missing days are counted live, kept nowhere
+delete from private.sync_log_day_counts as k where k.project_id = tests.id('eng_project');
+set transaction read only;
+select tests.authenticate_as('chart_owner');
+select results_eq('select * from public.integration_sync_log_outcomes(tests.id(''eng_project''))',
+    'select * from pg_temp.live()', 'read only: the live count still');
+select tests.clear_authentication();
+select is((select count(*)::integer from private.sync_log_day_counts as k where k.project_id = tests.id('eng_project')),
+    0, 'and nothing cached');
 
 select * from finish();
 rollback;

@@ -35,12 +35,18 @@ begin
             where k.project_id = p_project_id and k.day = v_first + i
         )
     );
-    if pg_catalog.cardinality(v_missing) > 0 then
+    -- a fill's count must see every write that came before its lock: a statement's own
+    -- snapshot (read committed) does, a repeatable read transaction's may not; a read-only
+    -- transaction cannot write. Those count the missing days live and keep nothing.
+    if pg_catalog.cardinality(v_missing) > 0
+        and pg_catalog.current_setting('transaction_isolation') = 'read committed'
+        and pg_catalog.current_setting('transaction_read_only') = 'off' then
         perform pg_catalog.pg_advisory_xact_lock(private.sync_log_day_counts_lock(p_project_id));
         insert into private.sync_log_day_counts (project_id, day, status, runs)
         select p_project_id, c.day, c.status, c.runs
         from private.sync_log_counts(p_project_id, v_missing) as c
         on conflict do nothing;
+        v_missing := '{}';
     end if;
     return query
     select k.day, k.status::text, k.runs
@@ -50,7 +56,9 @@ begin
     select c.day, c.status::text, c.runs
     from private.sync_log_counts(
         p_project_id,
-        array(select v_first + i from pg_catalog.generate_series(greatest(v_live_from - v_first, 0), p_days - 1) as i)
+        v_missing || array(
+            select v_first + i from pg_catalog.generate_series(greatest(v_live_from - v_first, 0), p_days - 1) as i
+        )
     ) as c
     where c.runs > 0
     order by 1, 2;
