@@ -59,7 +59,7 @@ def load_logs(
         # over 3 minutes at 5,000,000): the rows are made consistent with what the check
         # checks, no chart has counted a day yet, and the foreign keys still check every row
         conn.execute("alter table public.integration_sync_logs disable trigger user")
-        conn.execute(
+        loaded = conn.execute(
             ROWS,
             {
                 "main": MAIN_SHARE,
@@ -70,6 +70,7 @@ def load_logs(
                 "features": features,
             },
         )
+        assert loaded.rowcount == TOTAL, loaded.rowcount
         conn.execute("alter table public.integration_sync_logs enable trigger user")
     conn.execute("set maintenance_work_mem = '512MB'")
     for _, definition in indexes:
