@@ -42,7 +42,9 @@ async def logs(request: Request) -> Response:
             "after_at": after_at, "after_id": after_id, "limit": 50,
         })  # fmt: skip
         features = await rows(conn, queries.FEATURES, {"project": page.project["id"]})
-        outcomes = await rows(conn, queries.OUTCOMES_BY_DAY, {"project": page.project["id"]})
+        outcomes = await rows(
+            conn, queries.OUTCOMES_BY_DAY, {"project": page.project["id"], "days": chart.DAYS}
+        )
         kept = {name: params[name] for name in (*LOG_FILTERS, "project") if params.get(name)}
         kept["project"] = str(page.project["id"])
         next_query = None

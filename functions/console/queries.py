@@ -19,14 +19,9 @@ select * from public.integration_sync_logs_page(%(project)s, %(filters)s::jsonb,
     %(after_id)s, %(limit)s)
 """
 
-# runs per UTC day and status, the last 30 days (the Logs page's chart)
-OUTCOMES_BY_DAY = """
-select (created_at at time zone 'UTC')::date as day, status::text as status, count(*) as runs
-from public.integration_sync_logs
-where project_id = %(project)s
-    and created_at >= (now() at time zone 'UTC')::date - 29
-group by 1, 2
-"""
+# runs per UTC day and status, the last `days` days (the Logs page's chart): closed days cached
+# in the database, today counted live (integration_sync_log_outcomes)
+OUTCOMES_BY_DAY = "select * from public.integration_sync_log_outcomes(%(project)s, %(days)s)"
 
 LOG = """
 select l.*, public.project_member_name(l.project_id, l.requested_by) as started_by_name

@@ -72,6 +72,8 @@ from (values
 ('public.integration_retry_sync(uuid)', format(
     'select count(*) from public.integration_retry_sync(%L) as r where r is not null', tests.id('sec_failed_log')),
     null, null),
+('public.integration_sync_log_outcomes(uuid,integer)', format(
+    'select count(*) from public.integration_sync_log_outcomes(%L)', tests.id('ca_project')), null, null),
 ('public.integration_sync_log_status(uuid[])', format(
     'select count(*) from public.integration_sync_log_status(array[%L]::uuid[])', tests.id('sec_log')), null, null),
 ('public.integration_set_api_key(text,text)',
