@@ -28,10 +28,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from python_workers.cli.db import ensure_started
-from python_workers.cli.sync_demo import REFERENCE_FEATURES, connect_to_sandbox, map_demo_codes
+from python_workers.cli.sync_demo import (
+    REFERENCE_FEATURES,
+    NotASandbox,
+    connect_to_sandbox,
+    map_demo_codes,
+    sandbox_config,
+)
 from python_workers.cli.sync_names import RPC_COMMANDS, UnknownName, check_names
 from python_workers.cli.sync_runs import progress
-from python_workers.providers.quickbooks.settings import QuickBooksConfig
 
 console = Console()
 
@@ -62,7 +67,7 @@ def sync(
     url = ensure_started(quiet=True).app_url
     try:
         code = asyncio.run(_sync(url, provider, feature, ids or None, project, demo, timeout))
-    except (Refused, UnknownName) as refused:
+    except (Refused, UnknownName, NotASandbox) as refused:
         typer.echo(str(refused), err=True)
         code = 1
     raise typer.Exit(code)
@@ -82,7 +87,7 @@ async def _sync(
         integration_id: UUID = row[0]
         if demo:
             if row[1] != "Connected":
-                await connect_to_sandbox(conn, integration_id, QuickBooksConfig())
+                await connect_to_sandbox(conn, integration_id, sandbox_config())
             for reference in ("company_info", *REFERENCE_FEATURES):
                 request = await _request(conn, integration_id, provider, reference)
                 await _follow(conn, request, seconds)

@@ -13,6 +13,7 @@ import httpx
 import psycopg
 from psycopg.types.json import Jsonb
 
+from python_workers.cli.up_services import sandbox_environment
 from python_workers.providers.quickbooks.settings import QuickBooksConfig
 
 SANDBOX_GB_REALM = "9341455000000001"
@@ -30,6 +31,21 @@ class NotASandbox(Exception):
     pass
 
 
+def sandbox_config() -> QuickBooksConfig:
+    """QuickBooks as configured, or, where its URLs are not configured, the local sandbox
+    at the port `plugboard up` (or `plugboard sandbox`) gives it: a command typed in a
+    second terminal beside `plugboard up` finds the sandbox that command started."""
+    config = QuickBooksConfig()
+    fields = QuickBooksConfig.model_fields
+    names = {name.upper(): name for name in fields}
+    local = {
+        names[key]: url
+        for key, url in sandbox_environment().items()
+        if key in names and getattr(config, names[key]) == fields[names[key]].default
+    }
+    return config.model_copy(update=local)
+
+
 async def connect_to_sandbox(
     conn: psycopg.AsyncConnection[Any], integration_id: UUID, config: QuickBooksConfig
 ) -> None:
@@ -37,7 +53,17 @@ async def connect_to_sandbox(
     if base == str(QuickBooksConfig.model_fields["qbo_api_base_url"].default).rstrip("/"):
         raise NotASandbox("--demo connects to the local QuickBooks sandbox only")
     async with httpx.AsyncClient(timeout=10) as http:
-        response = await http.post(f"{base}/_sandbox/tokens", json={"realm_id": SANDBOX_GB_REALM})
+        try:
+            response = await http.post(
+                f"{base}/_sandbox/tokens", json={"realm_id": SANDBOX_GB_REALM}
+            )
+        except httpx.TransportError as exc:
+            raise NotASandbox(
+                f"--demo needs the local QuickBooks sandbox, and nothing answers at {base}:"
+                " start Plugboard first (make up, or plugboard sandbox quickbooks)"
+            ) from exc
+        if response.status_code == 404:
+            raise NotASandbox(f"--demo: {base} is not a Plugboard QuickBooks sandbox")
         response.raise_for_status()
         tokens = response.json()
     secret = {"access_token": tokens["access_token"], "refresh_token": tokens["refresh_token"]}

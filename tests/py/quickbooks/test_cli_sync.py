@@ -7,11 +7,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from urllib.parse import urlsplit
 
 from python_workers.cli.sync_names import one_of
 from python_workers.config import REPO_ROOT
 from python_workers.db.seed import load_seed
 from python_workers.providers.registry import provider_specs
+from sandboxes.common.server import free_port
+from sandboxes.registry import PORT_OFFSETS
 from tests.py.quickbooks.conftest import QbWorld
 
 DEMO_GB_PROJECT = "10000000-0000-4000-a000-000000000001"
@@ -44,6 +47,44 @@ def test_the_demo_projects_approved_expenses_are_pushed_with_a_summary(qb: QbWor
     [purchase] = [p for p in qb.qbo("Purchase") if p.get("DocNumber") == "EXP-1001"]
     assert mapping["external_id"] == f"Purchase:{purchase['Id']}"
     assert purchase["TotalAmt"] == 400.0
+
+
+def test_demo_typed_beside_plugboard_up_finds_its_sandbox_or_says_it_is_not_running(
+    qb: QbWorld,
+) -> None:
+    """Issue #20: with no QuickBooks URL configured, `--demo` in a second terminal uses the
+    sandbox at the port `plugboard up` gives it (PLUGBOARD_SANDBOX_PORT + its offset); when
+    nothing answers there, one line says what to start, exit 1, no traceback."""
+    load_seed(qb.db.admin_url)
+    qb.sql(
+        "update public.project_integrations set status = 'Pending' where project_id = %s"
+        " and provider_id = (select id from public.integration_providers where key = 'quickbooks')",
+        (DEMO_GB_PROJECT,),
+    )
+    configured = ("QBO_API_BASE_URL", "QBO_TOKEN_URL", "QBO_OAUTH_BASE_URL", "QBO_REVOKE_URL")
+    env = {k: v for k, v in {**os.environ, **qb.env}.items() if k not in configured}
+    env |= {"DATABASE_URL": qb.db.url, "COLUMNS": "200"}
+
+    def demo(sandbox_port: int) -> subprocess.CompletedProcess[str]:
+        first = str(sandbox_port - PORT_OFFSETS["quickbooks"])
+        return subprocess.run(
+            [sys.executable, "-m", "python_workers", "sync", "quickbooks", "company_info",
+             "--project", DEMO_GB_PROJECT, "--demo", "--timeout", "120"],
+            cwd=REPO_ROOT, env=env | {"PLUGBOARD_SANDBOX_PORT": first},
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+
+    not_running = demo(free_port())
+    assert not_running.returncode == 1, not_running.stdout + not_running.stderr
+    assert "Traceback" not in not_running.stderr
+    [line] = not_running.stderr.strip().splitlines()
+    assert "nothing answers at http://127.0.0.1:" in line and "make up" in line
+
+    assert qb.sandbox is not None
+    running = demo(int(urlsplit(qb.sandbox.base_url).port or 0))
+    assert running.returncode == 0, running.stdout + running.stderr
+    assert "connected to the QuickBooks sandbox" in running.stdout
+    assert "company_info: 1 run(s)" in running.stdout and "success" in running.stdout
 
 
 def _plugboard(qb: QbWorld, *args: str) -> subprocess.CompletedProcess[str]:
