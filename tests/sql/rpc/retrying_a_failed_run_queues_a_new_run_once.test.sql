@@ -10,7 +10,7 @@
 -- Connected ("Reconnect …"), the feature off, and an HMRC VAT return submission, which
 -- needs fresh browser values ("Submit it again from the app").
 begin;
-select plan(22);
+select plan(24);
 select tests.hmrc_fixture();
 
 -- finished runs of the fixture's projects, as the worker leaves them
@@ -40,6 +40,14 @@ select pg_temp.finished_log('failed', 'ca_project', 'quickbooks', 'vendors', 'fa
 select pg_temp.finished_log('partial', 'ca_project', 'quickbooks', 'expenses', 'partial_success', 'transaction',
     'batch:' || tests.id('tx_bill'), jsonb_build_object('feature', 'expenses', 'entity_ids',
         jsonb_build_array(tests.id('tx_bill'), tests.id('tx_expense')), 'chunk', tests.id('chunk'), 'singly', false));
+select pg_temp.finished_log('unanswered', 'ca_project', 'quickbooks', 'expenses', 'failed', 'transaction',
+    'batch:' || tests.id('tx_expense'), jsonb_build_object('feature', 'expenses', 'entity_ids',
+        jsonb_build_array(tests.id('tx_expense')), 'chunk', tests.id('chunk_unanswered'), 'singly', false));
+-- its last attempt ended with a batch unanswered (attempts exhausted): planned, not done
+update public.integration_sync_logs
+set details = details || jsonb_build_object('progress', jsonb_build_object('pending',
+    jsonb_build_array(tests.id('tx_expense'))))
+where id = tests.id('unanswered');
 select pg_temp.finished_log('succeeded', 'ca_project', 'quickbooks', 'chart_of_accounts', 'success', null, null,
     '{"feature": "chart_of_accounts"}');
 select pg_temp.finished_log('running', 'ca_project', 'quickbooks', 'classes', 'in_progress', null, null,
@@ -189,17 +197,32 @@ select isnt(
     'once the retry is final, retrying the old log again queues a new run'
 );
 
--- a partial_success re-runs the same records, under the same chunk (its requestid)
+-- a partial_success re-runs the same records; every one was answered, so under a new chunk
+-- id (its request id: QuickBooks would answer the old one with its first answer)
 select tests.authenticate_as('ca_owner');
 insert into retried values ('partial', public.integration_retry_sync(tests.id('partial')));
+insert into retried values ('unanswered', public.integration_retry_sync(tests.id('unanswered')));
 select tests.clear_authentication();
 select is(
-    (select jsonb_build_object('entity', l.entity_type || ':' || l.entity_id, 'params', l.details -> 'params',
-        'retry_of', l.details ->> 'retry_of')
+    (select jsonb_build_object('entity', l.entity_type || ':' || l.entity_id,
+        'params', (l.details -> 'params') - 'chunk', 'retry_of', l.details ->> 'retry_of')
      from public.integration_sync_logs as l where l.id = (select id from retried where name = 'partial')),
-    (select jsonb_build_object('entity', l.entity_type || ':' || l.entity_id, 'params', l.details -> 'params',
-        'retry_of', l.id) from public.integration_sync_logs as l where l.id = tests.id('partial')),
+    (select jsonb_build_object('entity', l.entity_type || ':' || l.entity_id,
+        'params', (l.details -> 'params') - 'chunk', 'retry_of', l.id)
+     from public.integration_sync_logs as l where l.id = tests.id('partial')),
     'a partial_success: the same entity and params (done records come back unchanged through their mappings)'
+);
+select isnt(
+    (select l.details -> 'params' ->> 'chunk' from public.integration_sync_logs as l
+     where l.id = (select id from retried where name = 'partial')),
+    tests.id('chunk')::text,
+    'every record of the old batch was answered: the retry goes under a new chunk id'
+);
+select is(
+    (select l.details -> 'params' ->> 'chunk' from public.integration_sync_logs as l
+     where l.id = (select id from retried where name = 'unanswered')),
+    tests.id('chunk_unanswered')::text,
+    'a record of the old batch went unanswered: the retry keeps its chunk id, whose replay says what happened'
 );
 
 -- service_role may retry (no person: requested_by null); an HMRC levy run needs no browser values
