@@ -31,10 +31,13 @@ revoke all on function private.hmrc_action_needs_browser_values(text) from publi
 -- log is only read.
 -- A partial_success re-runs the same params, not only its failed records: the runs that
 -- end partly done are whole-feature runs (their actions take no record list) and batch
--- runs whose chunk id is the requestid guarding a lost answer (a narrower list under the
--- same id would be answered from the first request; under a new id it could create twice
--- what reached the provider unanswered). Re-pushing the records that were done is
--- harmless: they are mapped, so they come back unchanged or updated (exactly once).
+-- runs. Re-pushing the records that were done is harmless: they are mapped, so they come
+-- back unchanged or updated (exactly once). A batch run's chunk id is its request id, and
+-- QuickBooks answers a repeated request id with its first answer: when every record of
+-- the old run was answered (nothing left in details.progress.pending), the retry gets a
+-- new chunk id, so records fixed since their refusal are sent again; when some were not
+-- (an answer lost, attempts exhausted), it keeps the old one, whose replay says what
+-- QuickBooks did with them (a new id could create them twice).
 -- A second click while the retry waits or runs hands back that retry (details.retry_of),
 -- and a run of the same work already waiting for a worker is handed back by the enqueue
 -- path and becomes the retry; nothing is queued twice.
@@ -55,6 +58,7 @@ declare
     v_feature public.integration_features;
     v_feature_on boolean;
     v_retry_id uuid;
+    v_params jsonb;
 begin
     select l.* into v_log from public.integration_sync_logs as l where l.id = p_sync_log_id;
     if not found or v_log.project_integration_id is null or not private.rpc_sees_project(v_log.project_id) then
@@ -115,11 +119,15 @@ begin
             || '(fraud-prevention headers). Submit it again from the app', v_feature.name);
     end if;
 
+    -- params never hold a secret; an HMRC client context older versions kept there is not copied
+    v_params := coalesce(v_log.details -> 'params', '{}') - 'client_context';
+    if v_params ? 'chunk'
+        and coalesce(pg_catalog.jsonb_array_length(v_log.details -> 'progress' -> 'pending'), 0) = 0 then
+        v_params := v_params || pg_catalog.jsonb_build_object('chunk', pg_catalog.gen_random_uuid());
+    end if;
     v_retry_id := private.enqueue_sync_run(
         v_integration.id, v_feature.id, 'on_manual', v_log.action, v_log.entity_type, v_log.entity_id,
-        -- params never hold a secret; an HMRC client context older versions kept there is not copied
-        coalesce(v_log.details -> 'params', '{}') - 'client_context',
-        (select private.caller_uid())
+        v_params, (select private.caller_uid())
     );
     update public.integration_sync_logs as l
     set details = l.details || pg_catalog.jsonb_build_object('retry_of', v_log.id)

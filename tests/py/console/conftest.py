@@ -115,3 +115,15 @@ def functions_on_sandboxes(db: Database, sandboxes: Sandboxes) -> Iterator[Funct
     }
     with serve_functions(db, settings) as functions:
         yield functions
+
+
+STRANGER = "stranger@test.invalid"
+STRANGERS_PROJECT = """
+with stranger as (
+    insert into auth.users (id, email, role, aud)
+    values (gen_random_uuid(), 'stranger@test.invalid', 'authenticated', 'authenticated')
+    returning id
+)
+insert into public.projects (name, country_code, created_by)
+select 'Zed Corp', 'GB', id from stranger
+"""  # a person of another project (they own Zed Corp), signed in as STRANGER

@@ -23,7 +23,7 @@ from playwright.sync_api import Browser, expect
 from psycopg.types.json import Jsonb
 
 from tests.py.connections.conftest import CH_KEY, Sandboxes, World
-from tests.py.console.conftest import Functions
+from tests.py.console.conftest import STRANGER, STRANGERS_PROJECT, Functions
 from tests.py.console.test_owner_and_member_in_a_browser import (  # noqa: F401
     _shot,
     browser,
@@ -170,19 +170,13 @@ def test_a_member_a_stranger_and_another_site_cannot_connect_or_disconnect(
             "update public.project_integrations set status = 'Connected' where id = %s",
             (world.integrations["quickbooks"],),
         )
-        conn.execute(
-            "with stranger as (insert into auth.users (id, email, role, aud) values"
-            " (gen_random_uuid(), 'stranger@test.invalid', 'authenticated', 'authenticated')"
-            " returning id)"
-            " insert into public.projects (name, country_code, created_by)"
-            " select 'Zed Corp', 'GB', id from stranger"
-        )
+        conn.execute(STRANGERS_PROJECT)
     before = _changes(db, world)
     with signed_in(functions_server, "member@test.invalid") as member:
         for action, form in _posts(world).items():
             answer = member.post(f"{CONFIGURATION}/{action}", data=form)
             assert answer.status_code == 403, (action, answer.status_code)
-    with signed_in(functions_server, "stranger@test.invalid") as stranger:
+    with signed_in(functions_server, STRANGER) as stranger:
         for action, form in _posts(world).items():
             answer = stranger.post(f"{CONFIGURATION}/{action}", data=form)
             assert answer.status_code == 404, (action, answer.status_code)

@@ -18,7 +18,7 @@ import jwt
 import psycopg
 
 from tests.py.connections.conftest import World
-from tests.py.console.conftest import PLUGBOARD, Functions
+from tests.py.console.conftest import PLUGBOARD, STRANGER, STRANGERS_PROJECT, Functions
 from tests.testdb import Database
 
 LOGS = "/setup/integrations/logs"
@@ -77,13 +77,7 @@ def test_another_projects_person_sees_only_their_own(
     db: Database, world: World, functions_server: Functions
 ) -> None:
     with psycopg.connect(db.url, autocommit=True) as conn:
-        conn.execute(
-            "with stranger as (insert into auth.users (id, email, role, aud) values"
-            " (gen_random_uuid(), 'stranger@test.invalid', 'authenticated', 'authenticated')"
-            " returning id)"
-            " insert into public.projects (name, country_code, created_by)"
-            " select 'Zed Corp', 'GB', id from stranger"
-        )
+        conn.execute(STRANGERS_PROJECT)
         found = conn.execute(
             "insert into public.integration_sync_logs (project_id, project_integration_id,"
             " provider_id, trigger_type, direction, action)"
@@ -93,7 +87,7 @@ def test_another_projects_person_sees_only_their_own(
         ).fetchone()
     assert found is not None
     log_id = found[0]
-    with signed_in(functions_server, "stranger@test.invalid") as client:
+    with signed_in(functions_server, STRANGER) as client:
         for path in (LOGS, CONFIGURATION):
             page = client.get(path, params={"project": str(world.project_id)})
             assert page.status_code == 200

@@ -15,7 +15,7 @@ import httpx
 import psycopg
 
 from tests.py.connections.conftest import World
-from tests.py.console.conftest import Functions
+from tests.py.console.conftest import STRANGER, STRANGERS_PROJECT, Functions
 from tests.py.console.test_pages_answer_only_what_the_person_may_do import signed_in
 from tests.testdb import Database
 
@@ -131,14 +131,8 @@ def test_another_projects_run_is_not_found(
 ) -> None:
     failed = finished_run(db, world, "failed")
     with psycopg.connect(db.url, autocommit=True) as conn:
-        conn.execute(
-            "with stranger as (insert into auth.users (id, email, role, aud) values"
-            " (gen_random_uuid(), 'stranger@test.invalid', 'authenticated', 'authenticated')"
-            " returning id)"
-            " insert into public.projects (name, country_code, created_by)"
-            " select 'Zed Corp', 'GB', id from stranger"
-        )
-    with signed_in(functions_server, "stranger@test.invalid") as client:
+        conn.execute(STRANGERS_PROJECT)
+    with signed_in(functions_server, STRANGER) as client:
         answer: httpx.Response = client.post(
             f"{LOGS}/{failed}/retry", data={"project": str(world.project_id)}
         )

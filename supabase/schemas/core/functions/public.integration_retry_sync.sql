@@ -22,7 +22,7 @@
 -- not failed or partial_success, the integration is off ("Turn … on") or not Connected
 -- ("Reconnect …"), the run's feature is gone or off, or an HMRC call that needs the
 -- person's browser values: submit it again from the app).
-create or replace function public.integration_retry_sync(p_sync_log_id uuid)
+create function public.integration_retry_sync(p_sync_log_id uuid)
 returns uuid
 language plpgsql volatile security definer
 set search_path = ''
