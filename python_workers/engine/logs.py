@@ -48,38 +48,20 @@ class Run:
 
 # The fetch of a sync job and the claim of its log, in one statement on the queue's
 # connection (jobs.py): procrastinate's own fetch (the job turns `doing`), then the log it
-# names turns in_progress for attempt `attempts + 1`. A job of another task, or whose log
-# is already final (a leftover: the worker died between committing the run and
-# acknowledging the job), comes back with the run's columns null.
+# names turns in_progress for attempt `attempts + 1` (private.claim_sync_run, whose own
+# snapshot sees the log committed with the job). A job of another task, or whose log is
+# already final (a leftover: the worker died between committing the run and acknowledging
+# the job), comes back with the run's columns null.
 FETCH_AND_CLAIM_SQL = """
 with job as (
     select j.id, j.status, j.task_name, j.priority, j.lock, j.queueing_lock, j.args, j.scheduled_at,
         j.queue_name, j.attempts, j.worker_id
     from procrastinate.procrastinate_fetch_job_v2(%(queues)s::varchar[], %(worker_id)s) as j
-),
-claimed as (
-    update public.integration_sync_logs as l
-    set status = 'in_progress', attempt = job.attempts + 1,
-        started_at = coalesce(l.started_at, now()), error_code = null, error_message = null
-    from job
-    where job.task_name = %(sync_task)s and l.id = (job.args ->> 'log_id')::uuid
-        and l.status in ('pending', 'in_progress')
-    returning l.*
 )
 select job.*, run.*
 from job
-left join (
-    select l.id as log_id, l.attempt,
-        -- the run's project is its integration's: what the run may touch (HostRecords)
-        coalesce(pi.project_id, l.project_id) as project_id, l.project_integration_id,
-        l.provider_id, p.key as provider_key, l.feature_id, l.action,
-        coalesce(l.details -> 'params', '{}') as params,
-        pi.status::text as integration_status, pi.external_account_id,
-        coalesce(pi.settings, '{}') as settings, coalesce(l.details -> 'progress', '{}') as progress
-    from claimed as l
-    inner join public.integration_providers as p on l.provider_id = p.id
-    left join public.project_integrations as pi on l.project_integration_id = pi.id
-) as run on true
+left join lateral private.claim_sync_run((job.args ->> 'log_id')::uuid, job.attempts + 1) as run
+    on job.task_name = %(sync_task)s
 """
 
 ATTEMPT = """
