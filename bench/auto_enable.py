@@ -40,17 +40,46 @@ def _set_trigger(conn: psycopg.Connection, enabled: bool) -> None:
         conn.execute(f"alter table public.projects {action} trigger {trigger}")
 
 
-def _best_seconds(conn: psycopg.Connection, setup: Step, work: Step, trigger: bool) -> float:
-    """Best of RUNS timings of `work`, each in a transaction rolled back afterwards."""
+def _best_seconds(conn: psycopg.Connection, prepare: Step, timed: Step) -> float:
+    """Best of RUNS timings of `timed` after `prepare` (untimed), each run in a transaction
+    rolled back afterwards."""
     best = float("inf")
     for _ in range(RUNS):
         with conn.transaction(force_rollback=True):
-            setup(conn)
-            _set_trigger(conn, trigger)
+            prepare(conn)
             started = time.perf_counter()
-            work(conn)
+            timed(conn)
             best = min(best, time.perf_counter() - started)
     return best
+
+
+def _with_trigger(setup: Step, enabled: bool) -> Step:
+    """`setup`, then auto-enable switched on or off: what a case's work is timed after."""
+
+    def prepare(conn: psycopg.Connection) -> None:
+        setup(conn)
+        _set_trigger(conn, enabled)
+
+    return prepare
+
+
+def _rows_alone(setup: Step, work: Step) -> Step:
+    """`work` done without auto-enable, then every trigger of project_integrations off:
+    what a case's floor (its integration rows written directly) is timed after."""
+
+    def prepare(conn: psycopg.Connection) -> None:
+        _with_trigger(setup, False)(conn)
+        work(conn)
+        conn.execute("alter table public.project_integrations disable trigger user")
+
+    return prepare
+
+
+def _statement(sql: str) -> Step:
+    def run(conn: psycopg.Connection) -> None:
+        conn.execute(sql)
+
+    return run
 
 
 def _nothing(conn: psycopg.Connection) -> None:
@@ -74,21 +103,6 @@ where pi.project_id = n.id and n.name like 'c%' and not exists (
     select from public.integration_provider_countries as pc
     where pc.provider_id = pi.provider_id and pc.country_code = n.country_code)
 """
-
-
-def _floor_seconds(conn: psycopg.Connection, setup: Step, work: Step, rows: str) -> float:
-    """Best of RUNS timings of writing only `rows`, after `work` ran without auto-enable."""
-    best = float("inf")
-    for _ in range(RUNS):
-        with conn.transaction(force_rollback=True):
-            setup(conn)
-            _set_trigger(conn, False)
-            work(conn)
-            conn.execute("alter table public.project_integrations disable trigger user")
-            started = time.perf_counter()
-            conn.execute(rows)
-            best = min(best, time.perf_counter() - started)
-    return best
 
 
 def _bulk_insert(countries: str) -> Step:
@@ -183,9 +197,9 @@ def main() -> None:
                 "vacuum analyze public.projects, public.project_integrations,"
                 " public.integration_config_history, public.project_integration_features"
             )
-            without = _best_seconds(conn, setup, work, trigger=False)
-            with_ = _best_seconds(conn, setup, work, trigger=True)
-            floor = _floor_seconds(conn, setup, work, written)
+            without = _best_seconds(conn, _with_trigger(setup, False), work)
+            with_ = _best_seconds(conn, _with_trigger(setup, True), work)
+            floor = _best_seconds(conn, _rows_alone(setup, work), _statement(written))
             rows.append(_row(what, count, without, with_, floor))
     report(
         "auto_enable",

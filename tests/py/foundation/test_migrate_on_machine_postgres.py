@@ -20,14 +20,18 @@ SYSTEM_URL = os.environ.get(
 )
 
 
+def _machine_postgres() -> psycopg.Connection[tuple[object, ...]]:
+    """A connection to the machine's PostgreSQL; the test is skipped when it does not answer."""
+    try:
+        return psycopg.connect(SYSTEM_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"the machine's PostgreSQL at {SYSTEM_URL} does not answer: {exc}")
+
+
 @pytest.fixture
 def system_database() -> Iterator[str]:
     name = f"pbt_system_{uuid.uuid4().hex[:8]}"
-    try:
-        admin = psycopg.connect(SYSTEM_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"the machine's PostgreSQL at {SYSTEM_URL} does not answer: {exc}")
-    with admin:
+    with _machine_postgres() as admin:
         admin.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
     try:
         yield psycopg.conninfo.make_conninfo(SYSTEM_URL, dbname=name)
@@ -94,10 +98,7 @@ def test_the_pgtap_suite_passes_on_the_machines_postgres() -> None:
     The test runner itself, pointed at the machine's server with a template of its own
     (dropped afterwards): a fresh migration by the superuser, plpgsql_check, every pgTAP
     file."""
-    try:
-        psycopg.connect(SYSTEM_URL, connect_timeout=3).close()
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"the machine's PostgreSQL at {SYSTEM_URL} does not answer: {exc}")
+    _machine_postgres().close()
     template = f"pbt_machine_{uuid.uuid4().hex[:8]}"
     try:
         result = subprocess.run(
