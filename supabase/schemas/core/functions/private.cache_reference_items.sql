@@ -6,6 +6,9 @@
 --   p_items: [{"external_id": text, "name": text, "code": text|null, "data": {}}]
 --   returns: {"created": n, "updated": n, "unchanged": n, "deactivated": n}
 -- Called by the workers (service_role); a null p_project_integration_id means global data.
+-- Rows are found through the unique index's leading project_integration_id: with IS NOT
+-- DISTINCT FROM (not indexable) every call read the kind's rows of every project, 67 ms a
+-- call at 10,000 projects against 7 ms at 1,000 (plugboard bench scale).
 create function private.cache_reference_items(
     p_provider_key text,
     p_project_integration_id uuid,
@@ -38,7 +41,10 @@ begin
         select r.external_id, r.name, r.code, r.data, r.is_active
         from public.integration_reference_data as r
         where r.provider_id = v_provider_id
-            and r.project_integration_id is not distinct from p_project_integration_id
+            and (
+                r.project_integration_id = p_project_integration_id
+                or (p_project_integration_id is null and r.project_integration_id is null)
+            )
             and r.kind = p_kind
             and r.external_id in (select l.external_id from listed as l)
     ),
@@ -82,7 +88,10 @@ begin
     update public.integration_reference_data as r
     set is_active = false, deactivated_at = now()
     where r.provider_id = v_provider_id
-        and r.project_integration_id is not distinct from p_project_integration_id
+        and (
+            r.project_integration_id = p_project_integration_id
+            or (p_project_integration_id is null and r.project_integration_id is null)
+        )
         and r.kind = p_kind
         and r.parent_external_id is not distinct from p_parent_external_id
         and r.is_active

@@ -1,11 +1,19 @@
 -- Creates or resizes budget p_key. Existing slots keep their state (a smaller capacity
--- drops the highest slots).
+-- drops the highest slots). A budget already so defined is left alone: workers define
+-- their budgets on first use (every process, every QuickBooks realm), and rewriting its
+-- slots cost 5 ms a call (500 slots' conflict checks).
 create function private.rate_budget_define(p_key text, p_capacity integer, p_window interval)
 returns void
 language plpgsql volatile
 set search_path = ''
 as $$
 begin
+    if exists (
+        select from private.rate_budgets as b
+        where b.key = p_key and b.capacity = p_capacity and b.window_length = p_window
+    ) then
+        return;
+    end if;
     insert into private.rate_budgets as b (key, capacity, window_length)
     values (p_key, p_capacity, p_window)
     on conflict (key) do update
