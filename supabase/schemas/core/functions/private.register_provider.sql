@@ -136,7 +136,7 @@ begin
 
     insert into public.integration_features as f (
         provider_id, key, name, description, default_trigger, default_trigger_config, sync_direction,
-        entity_type, server_action, validation_action, is_active, sort_order
+        entity_type, server_action, validation_action, is_active, sort_order, needs_browser_values
     )
     select
         v_provider_id,
@@ -150,7 +150,8 @@ begin
         d.value ->> 'server_action',
         d.value ->> 'validation_action',
         coalesce((d.value ->> 'is_active')::boolean, true),
-        coalesce((d.value ->> 'sort_order')::numeric::integer, 0)
+        coalesce((d.value ->> 'sort_order')::numeric::integer, 0),
+        coalesce((d.value ->> 'needs_browser_values')::boolean, false)
     from pg_catalog.jsonb_array_elements(v_features) with ordinality as d (value, i)
     order by d.i
     on conflict (provider_id, key) do update set
@@ -163,14 +164,15 @@ begin
         server_action = excluded.server_action,
         validation_action = excluded.validation_action,
         is_active = excluded.is_active,
-        sort_order = excluded.sort_order
+        sort_order = excluded.sort_order,
+        needs_browser_values = excluded.needs_browser_values
     where (
         f.name, f.description, f.default_trigger, f.default_trigger_config, f.sync_direction, f.entity_type,
-        f.server_action, f.validation_action, f.is_active, f.sort_order
+        f.server_action, f.validation_action, f.is_active, f.sort_order, f.needs_browser_values
     ) is distinct from (
         excluded.name, excluded.description, excluded.default_trigger, excluded.default_trigger_config,
         excluded.sync_direction, excluded.entity_type, excluded.server_action, excluded.validation_action,
-        excluded.is_active, excluded.sort_order
+        excluded.is_active, excluded.sort_order, excluded.needs_browser_values
     );
 
     -- project:owner is granted it by rule (private.tg_grant_every_permission_to_owner)

@@ -17,7 +17,7 @@ begin
         "default_trigger": "string!", "default_trigger_config": "object!",
         "sync_direction": "string!", "entity_type": "string!",
         "server_action": "string|null", "validation_action": "string|null",
-        "is_active": "boolean", "sort_order": "number"
+        "is_active": "boolean", "sort_order": "number", "needs_browser_values": "boolean"
     }');
     perform private.registration_enum_label(
         p_feature ->> 'default_trigger', p_path || '.default_trigger', 'public.sync_trigger_type'

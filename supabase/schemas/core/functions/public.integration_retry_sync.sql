@@ -20,8 +20,9 @@
 -- Refused: PB404 (no such log, or one of a project the caller does not belong to: the same
 -- answer), PB403 (no integration:sync:<provider> in the log's project), PB409 (the run is
 -- not failed or partial_success, the integration is off ("Turn … on") or not Connected
--- ("Reconnect …"), the run's feature is gone or off, or an HMRC call that needs the
--- person's browser values: submit it again from the app).
+-- ("Reconnect …"), the run's feature is gone or off, or its feature needs the browser
+-- values of the person who asks (the catalogue's needs_browser_values, HMRC's VAT calls):
+-- submit it again from the app).
 create function public.integration_retry_sync(p_sync_log_id uuid)
 returns uuid
 language plpgsql volatile security definer
@@ -89,10 +90,10 @@ begin
             '%s is switched off for this project. Turn %s on (Setup > Integrations > Configuration), then retry',
             v_feature.name, v_feature.name);
     end if;
-    if v_provider.key = 'hmrc' and private.hmrc_action_needs_browser_values(v_log.action) then
+    if v_feature.needs_browser_values then
         raise exception using errcode = 'PB409', message = format(
-            '%s cannot be retried from here: HMRC needs your browser''s details with each such call '
-            || '(fraud-prevention headers). Submit it again from the app', v_feature.name);
+            '%s cannot be retried from here: %s needs your browser''s details with each such call '
+            || '(fraud-prevention headers). Submit it again from the app', v_feature.name, v_provider.name);
     end if;
 
     -- params never hold a secret; an HMRC client context older versions kept there is not copied

@@ -14,6 +14,7 @@ create table public.integration_features (
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
     validation_action text,
+    needs_browser_values boolean not null default false,
     unique (provider_id, key)
 );
 
@@ -29,3 +30,8 @@ alter table public.integration_features enable row level security;
 comment on column public.integration_features.validation_action is
 'The provider''s client action that must return valid before a record is pushed by this '
 'feature (called with the record''s id and the feature key); null when nothing is pushed.';
+
+comment on column public.integration_features.needs_browser_values is
+'A run of this feature carries the browser values of the person who asked for it (HMRC''s '
+'fraud-prevention headers), deleted when the run ends: it can only be asked for again from the '
+'app, and public.integration_retry_sync refuses it.';

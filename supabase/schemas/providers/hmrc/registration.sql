@@ -33,6 +33,7 @@ select private.register_provider($json$
             "sync_direction": "inbound",
             "entity_type": "vat_obligation",
             "server_action": "hmrc_vat_obligations",
+            "needs_browser_values": true,
             "sort_order": 10
         },
         {
@@ -44,6 +45,7 @@ select private.register_provider($json$
             "sync_direction": "outbound",
             "entity_type": "vat_return",
             "server_action": "hmrc_submit_vat_return",
+            "needs_browser_values": true,
             "sort_order": 20
         },
         {
