@@ -91,12 +91,16 @@ def drop_database(server: DatabaseServer, name: str) -> None:
         )
 
 
-def build_template(server: DatabaseServer, name: str = TEMPLATE_DB) -> str:
-    """A freshly migrated database to clone tests from, the fixture provider registered."""
+def build_template(
+    server: DatabaseServer, name: str = TEMPLATE_DB, *, fixture_provider: bool = True
+) -> str:
+    """A freshly migrated database to clone tests from, the fixture provider registered
+    unless `fixture_provider` is False (a benchmark measures the real catalogue)."""
     create_database(server, name)
     migrate(server.url(name, admin=True))
-    with psycopg.connect(server.url(name)) as conn:  # as the app role, which owns the schema
-        conn.execute(FIXTURE_PROVIDER.read_bytes())
+    if fixture_provider:
+        with psycopg.connect(server.url(name)) as conn:  # as the app role, which owns the schema
+            conn.execute(FIXTURE_PROVIDER.read_bytes())
     return name
 
 
