@@ -20,6 +20,17 @@ set search_path = ''
 as $$
 begin
     if tg_op = 'INSERT' then
+        -- projects no provider covers get nothing: their insert would still fire the statement
+        -- triggers of project_integrations (history, rescheduling) for no row
+        if not exists (
+            select
+            from new_rows as n
+            inner join public.integration_provider_countries as pc on n.country_code = pc.country_code
+            inner join public.integration_providers as p
+                on pc.provider_id = p.id and p.auto_enable_for_country and p.is_active
+        ) then
+            return null;
+        end if;
         -- new projects cannot have integrations yet: a plain insert, no conflict handling
         insert into public.project_integrations (project_id, provider_id, enabled_by)
         select n.id, p.id, 'auto'
