@@ -22,5 +22,16 @@ after insert or update of project_integration_id, feature_id on public.project_i
 for each row execute function private.tg_project_integration_features__same_provider();
 
 create trigger "90_record_history"
-after insert or update or delete on public.project_integration_features
+after insert or delete on public.project_integration_features
 for each row execute function private.tg_project_integration_features__record_history();
+
+-- an update records only a switch or a trigger change: the engine's own writes of a run's
+-- times (last_run_at when a run ends, next_run_at when a schedule is planned) stop here
+create trigger "90_record_history_update"
+after update on public.project_integration_features
+for each row when (
+    old.is_enabled is distinct from new.is_enabled
+    or old.trigger_type is distinct from new.trigger_type
+    or old.trigger_config is distinct from new.trigger_config
+)
+execute function private.tg_project_integration_features__record_history();
