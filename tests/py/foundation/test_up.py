@@ -5,8 +5,10 @@ everything cleanly."""
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -19,7 +21,7 @@ import pytest
 
 from python_workers.config import REPO_ROOT
 from python_workers.db.cluster import clusters_home
-from sandboxes.common.server import free_port
+from sandboxes.registry import PORT_OFFSETS
 
 PROVIDER_SETTINGS = (
     "QBO_API_BASE_URL",
@@ -31,16 +33,34 @@ PROVIDER_SETTINGS = (
 )
 
 
+def bindable(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def first_free_port(offsets: tuple[int, ...] = (0,)) -> int:
+    """A port whose every offset is free, below Linux's ephemeral range (32768-60999): a
+    port near one the OS gave out is ephemeral, and an outgoing connection took one before
+    the sandbox could bind it (CI rehearsal, "address already in use")."""
+    for _ in range(200):
+        first = random.randrange(20000, 32768 - max(offsets))
+        if all(bindable(first + offset) for offset in offsets):
+            return first
+    raise RuntimeError("no free port block between 20000 and 32767")
+
+
 @pytest.fixture
 def up_env() -> Iterator[dict[str, str]]:
     data_dir = clusters_home(REPO_ROOT) / f"test-up-{uuid.uuid4().hex[:8]}"
-    sandbox_port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in PROVIDER_SETTINGS}
     env |= {
         "PLUGBOARD_DATA_DIR": str(data_dir),
-        "PLUGBOARD_DB_PORT": str(free_port()),
-        # three consecutive free ports are likely right above a free one; checked below
-        "PLUGBOARD_SANDBOX_PORT": str(sandbox_port),
+        "PLUGBOARD_DB_PORT": str(first_free_port()),
+        "PLUGBOARD_SANDBOX_PORT": str(first_free_port(tuple(PORT_OFFSETS.values()))),
     }
     yield env
     subprocess.run([sys.executable, "-m", "python_workers", "db", "stop"], env=env, check=False)
